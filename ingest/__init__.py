@@ -1,0 +1,1 @@
+"""news-archive: ingest dirty Dutch news into a clean SQLite archive."""

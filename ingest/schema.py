@@ -1,0 +1,139 @@
+"""The shape of the archive database, declared once and ensured idempotently.
+
+``ensure_db_shape`` runs before every write; it creates what is missing and
+leaves existing tables and rows alone, so any command can run on any archive.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+TABLES = {
+    "sources": dict(
+        columns={
+            "id": int,
+            "path": str,
+            "size": int,
+            "sha256": str,
+            "ingested_at": str,
+            "completed_at": str,
+            "record_count": int,
+        },
+        pk="id",
+    ),
+    "raw_records": dict(columns={"hash": str, "raw": bytes}, pk="hash"),
+    "articles": dict(
+        columns={
+            "id": int,
+            "date": str,
+            "year": int,
+            "month": str,
+            "date_precision": str,
+            "title": str,
+            "title_derived": int,
+            "body": str,
+            "source": str,
+            "url": str,
+            "author": str,
+            "word_count": int,
+            "content_hash": str,
+            "removed_chars": int,
+            "first_seen": str,
+            "people": str,
+            "places": str,
+            "organizations": str,
+            "extra": str,
+        },
+        pk="id",
+        defaults={"people": "[]", "places": "[]", "organizations": "[]"},
+    ),
+    "records": dict(
+        columns={
+            "id": int,
+            "source_id": int,
+            "position": int,
+            "line": int,
+            "raw_hash": str,
+            "article_id": int,
+            "status": str,
+            "error": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("source_id", "sources", "id"),
+            ("raw_hash", "raw_records", "hash"),
+            ("article_id", "articles", "id"),
+        ],
+    ),
+    "paragraphs": dict(columns={"id": int, "text": str, "hash": str}, pk="id"),
+    "article_paragraphs": dict(
+        columns={"article_id": int, "position": int, "paragraph_id": int},
+        pk=("article_id", "position"),
+        foreign_keys=[("article_id", "articles", "id"), ("paragraph_id", "paragraphs", "id")],
+    ),
+    "entities": dict(
+        columns={
+            "id": int,
+            "name": str,
+            "type": str,
+            "wikidata": str,
+            "mention_count": int,
+            "article_count": int,
+        },
+        pk="id",
+        defaults={"mention_count": 0, "article_count": 0},
+    ),
+    "mentions": dict(
+        columns={
+            "id": int,
+            "article_id": int,
+            "paragraph_id": int,
+            "entity_id": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "method": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("article_id", "articles", "id"),
+            ("paragraph_id", "paragraphs", "id"),
+            ("entity_id", "entities", "id"),
+        ],
+    ),
+}
+
+UNIQUE_INDEXES = {
+    "sources": [["sha256"]],
+    "articles": [["content_hash"]],
+    "records": [["source_id", "position"]],
+    "paragraphs": [["hash"]],
+    "entities": [["name", "type"]],
+}
+
+INDEXES = {
+    "articles": [["month"], ["source"], ["date"], ["year"]],
+    "records": [["article_id"], ["status"], ["raw_hash"]],
+    "article_paragraphs": [["paragraph_id"]],
+    "mentions": [["article_id"], ["paragraph_id"], ["entity_id", "article_id"]],
+    "entities": [["type", "article_count"]],
+}
+
+FTS = {"articles": ["title", "body"], "paragraphs": ["text"]}
+
+
+def ensure_db_shape(db: sqlite_utils.Database) -> None:
+    db.enable_wal()
+    for name, spec in TABLES.items():
+        db[name].create(**spec, if_not_exists=True)
+    for name, indexes in UNIQUE_INDEXES.items():
+        for columns in indexes:
+            db[name].create_index(columns, unique=True, if_not_exists=True)
+    for name, indexes in INDEXES.items():
+        for columns in indexes:
+            db[name].create_index(columns, if_not_exists=True)
+    for name, columns in FTS.items():
+        if not db[f"{name}_fts"].exists():
+            db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True)

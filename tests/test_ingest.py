@@ -1,0 +1,184 @@
+import shutil
+
+from click.testing import CliRunner
+import sqlite_utils
+
+from ingest.archive import ingest_paths, raw_text
+from ingest.cli import cli
+from conftest import FIXTURES, SEED
+
+
+def table_counts(db):
+    return {name: db[name].count for name in db.table_names()}
+
+
+def run_cli(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_seed_ingests_to_one_article_with_four_paragraphs(seed_db):
+    assert seed_db["articles"].count == 1
+    assert seed_db["paragraphs"].count == 4
+    assert [r["status"] for r in seed_db["records"].rows] == ["new"]
+    article = next(seed_db["articles"].rows)
+    assert article["date"] == "2022-01"
+    assert article["year"] == 2022
+    assert article["month"] == "2022-01"
+    assert article["date_precision"] == "month"
+    assert article["removed_chars"] > 1000
+    assert article["title_derived"] == 1
+    assert article["title"].startswith("De Russische president Vladimir Poetin heeft zondag")
+
+
+def test_article_body_is_its_paragraphs_in_order_joined_by_a_blank_line(seed_db):
+    paragraphs = [
+        row["text"]
+        for row in seed_db.query(
+            "select text from article_paragraphs join paragraphs on paragraphs.id = paragraph_id order by position"
+        )
+    ]
+    assert next(seed_db["articles"].rows)["body"] == "\n\n".join(paragraphs)
+
+
+def test_ingesting_the_same_files_again_changes_nothing(tmp_path, seed_db):
+    before = table_counts(seed_db)
+    summary = ingest_paths(seed_db, [SEED])
+    assert table_counts(seed_db) == before
+    assert summary.files_skipped == 1
+
+
+def test_a_copy_of_an_ingested_file_under_another_name_adds_no_record(tmp_path, seed_db):
+    copy = tmp_path / "copy.txt"
+    shutil.copy(SEED, copy)
+    before = table_counts(seed_db)
+    ingest_paths(seed_db, [copy])
+    assert table_counts(seed_db) == before
+
+
+def test_several_articles_in_one_file_become_separate_articles(db):
+    summary = ingest_paths(db, [FIXTURES / "three_articles.txt"])
+    assert summary.new_articles == 3
+    rows = list(db.query("select date, date_precision, body from articles order by id"))
+    assert [(r["date"], r["date_precision"]) for r in rows] == [("2023-03-15", "day"), ("2023-03", "month"), ("2023-04-02", "day")]
+    assert rows[2]["body"] == (
+        "Het KNMI waarschuwt voor zware windstoten in het noorden van het land. Op de Waddeneilanden kan het stormen."
+        "\n\nTreinreizigers moeten rekening houden met vertraging."
+    )
+
+
+def test_exact_duplicates_across_files_and_runs_are_one_article(db):
+    ingest_paths(db, [FIXTURES / "three_articles.txt"])
+    summary = ingest_paths(db, [FIXTURES / "duplicate_of_ajax.txt"])
+    assert (summary.new_articles, summary.duplicates) == (0, 1)
+    duplicate = next(db.query("select article_id from records where status = 'duplicate'"))
+    original = next(db.query("select article_id from records where status = 'new' and position = 1"))
+    assert duplicate["article_id"] == original["article_id"]
+    assert db["articles"].count == 3
+
+
+def test_raw_text_of_every_record_is_recoverable(db):
+    ingest_paths(db, [FIXTURES / "three_articles.txt"])
+    raws = [raw_text(db, row["id"]) for row in db.query("select id from records order by position")]
+    assert "".join(raws) == (FIXTURES / "three_articles.txt").read_text(encoding="utf-8")
+
+
+def test_full_text_search_ignores_diacritics(seed_db):
+    for query in ("oekraine", "poetin", "Oekraïne"):
+        assert [r["rowid"] for r in seed_db.query("select rowid from articles_fts where articles_fts match ?", [query])] == [1]
+    assert list(seed_db.query("select rowid from paragraphs_fts where paragraphs_fts match 'oekraine'"))
+
+
+def test_unparseable_date_keeps_the_article_with_a_warning(tmp_path, db):
+    path = tmp_path / "bad_date.txt"
+    path.write_text("date 2022-13-40 Een artikel met een kapotte datum.\n", encoding="utf-8")
+    summary = ingest_paths(db, [path])
+    assert summary.new_articles == 1 and summary.rejected == 0
+    record = next(db["records"].rows)
+    assert record["status"] == "new"
+    assert "2022-13-40" in record["error"]
+    assert next(db["articles"].rows)["date"] is None
+
+
+def test_record_without_text_is_rejected_with_a_reason(tmp_path, db):
+    path = tmp_path / "empty.txt"
+    path.write_text("date 2022-01-01\n\ndate 2022-01-02 Wel tekst hier.\n", encoding="utf-8")
+    summary = ingest_paths(db, [path])
+    assert (summary.new_articles, summary.rejected) == (1, 1)
+    rejected = next(db.query("select * from records where status = 'rejected'"))
+    assert rejected["error"] == "record has no text" and rejected["article_id"] is None
+
+
+def test_text_without_a_header_is_kept_without_a_date(tmp_path, db):
+    path = tmp_path / "no_header.txt"
+    path.write_text("Een los bericht zonder kop.\n", encoding="utf-8")
+    ingest_paths(db, [path])
+    assert next(db["articles"].rows)["date"] is None
+    assert "no 'date" in next(db["records"].rows)["error"]
+
+
+def test_interrupted_file_resumes_after_the_last_committed_record(tmp_path, db, monkeypatch):
+    import ingest.archive
+
+    path = FIXTURES / "three_articles.txt"
+    monkeypatch.setattr(ingest.archive, "BATCH_SIZE", 1)
+    original = ingest.archive.write_batch
+    calls = []
+
+    def write_then_crash(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(ingest.archive, "write_batch", write_then_crash)
+    try:
+        ingest_paths(db, [path])
+    except KeyboardInterrupt:
+        pass
+    assert db["records"].count == 1 and db["articles"].count == 1
+    monkeypatch.setattr(ingest.archive, "write_batch", original)
+    ingest_paths(db, [path])
+    assert db["articles"].count == 3
+    assert [r["position"] for r in db.query("select position from records order by position")] == [0, 1, 2]
+    assert next(db["sources"].rows)["completed_at"]
+
+
+def test_cli_prints_a_summary_and_exits_zero(tmp_path):
+    result = run_cli("ingest", str(SEED), "--db", str(tmp_path / "a.db"))
+    assert result.exit_code == 0, result.output
+    assert "records read: 1, new articles: 1, exact duplicates: 0, paragraphs stored: 4" in result.output
+    assert "rejected: 0" in result.output
+
+
+def test_cli_walks_directories_and_sets_the_source(tmp_path):
+    result = run_cli("ingest", str(FIXTURES), "--db", str(tmp_path / "a.db"), "--source", "NOS")
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    assert {r["source"] for r in db["articles"].rows} == {"NOS"}
+    assert db["sources"].count == len([p for p in FIXTURES.rglob("*") if p.is_file()])
+
+
+def test_cli_exits_one_when_a_record_was_rejected(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("date 2022-01-01\n\ndate 2022-01-02 Wel tekst hier.\n", encoding="utf-8")
+    result = run_cli("ingest", str(path), "--db", str(tmp_path / "a.db"))
+    assert result.exit_code == 1
+    assert f"{path}:1: rejected: record has no text" in result.output
+
+
+def test_cli_exits_two_when_the_path_is_missing(tmp_path):
+    result = run_cli("ingest", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "a.db"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_cli_exits_two_when_the_database_cannot_be_written(tmp_path):
+    result = run_cli("ingest", str(SEED), "--db", str(tmp_path / "no" / "such" / "dir" / "a.db"))
+    assert result.exit_code == 2
+    assert "cannot open database" in result.output
+
+
+def test_cli_raw_prints_the_original_record(tmp_path):
+    run_cli("ingest", str(SEED), "--db", str(tmp_path / "a.db"))
+    result = run_cli("raw", str(tmp_path / "a.db"), "1")
+    assert result.output == SEED.read_text(encoding="utf-8")
