@@ -4,14 +4,20 @@ A file is identified by the SHA-256 of its bytes. A file that was ingested
 completely is skipped; a file whose ingest was interrupted resumes after the
 last record that was committed. Records, articles and paragraphs are keyed by
 content, so running the same input twice changes nothing.
+
+Preparing an article (cleaning, hashing, finding mentions) is pure and runs in
+worker processes; one writer, this process, owns the database.
 """
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import json
+import multiprocessing
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +26,17 @@ from typing import Callable, Iterable, Iterator
 import sqlite_utils
 
 from .articles import Article, RejectedRecord, prepare_article
+from .boilerplate import update_boilerplate
 from .dedup import paragraph_hash
+from .entities import MentionStore
+from .mentions import load_gazetteer
+from .near_duplicates import DEFAULT_THRESHOLD, jaccard, shingles
 from .records import MAX_RECORD_BYTES, Record, find_input_files, read_records
 from .schema import ensure_db_shape
 
 BATCH_SIZE = 500
+# Near-duplicate candidates compared exactly: those sharing the most LSH bands.
+MAX_CANDIDATES = 5
 
 
 @dataclass
@@ -34,6 +46,7 @@ class IngestSummary:
     records: int = 0
     new_articles: int = 0
     duplicates: int = 0
+    near_duplicates: int = 0
     paragraphs: int = 0
     removed_chars: int = 0
     rejected: int = 0
@@ -44,6 +57,7 @@ class IngestSummary:
             f"records read: {self.records:,}",
             f"new articles: {self.new_articles:,}",
             f"exact duplicates: {self.duplicates:,}",
+            f"near duplicates: {self.near_duplicates:,}",
             f"paragraphs stored: {self.paragraphs:,}",
             f"repeated characters removed: {self.removed_chars:,}",
             f"rejected: {self.rejected:,}",
@@ -61,51 +75,71 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# Worker side: the gazetteer is loaded once per process.
+_worker_gazetteer = None
+
+
+def _init_worker(entity_files: tuple[Path, ...]) -> None:
+    global _worker_gazetteer
+    _worker_gazetteer = load_gazetteer(entity_files)
+
+
+def prepare_batch(records: list[Record]) -> list[Article | RejectedRecord]:
+    prepared = []
+    for record in records:
+        try:
+            prepared.append(prepare_article(record, _worker_gazetteer))
+        except RejectedRecord as rejection:
+            prepared.append(rejection)
+    return prepared
+
+
+def _prepare_here(batches: Iterable[list[Record]]) -> Iterator[tuple[list[Record], list]]:
+    for batch in batches:
+        yield batch, prepare_batch(batch)
+
+
+def _prepare_in_pool(batches: Iterable[list[Record]], pool, ahead: int) -> Iterator[tuple[list[Record], list]]:
+    """Prepare batches in workers, in order, with at most ``ahead`` batches in flight (flat memory)."""
+    pending = collections.deque()
+    for batch in batches:
+        pending.append((batch, pool.apply_async(prepare_batch, (batch,))))
+        if len(pending) > ahead:
+            done, result = pending.popleft()
+            yield done, result.get()
+    while pending:
+        done, result = pending.popleft()
+        yield done, result.get()
+
+
 def ingest_paths(
     db: sqlite_utils.Database,
     paths: Iterable[Path],
     source: str | None = None,
     max_record_bytes: int = MAX_RECORD_BYTES,
+    entity_files: Iterable[Path] = (),
+    threshold: float = DEFAULT_THRESHOLD,
+    workers: int = 1,
     on_progress: Callable[[int], None] | None = None,
 ) -> IngestSummary:
     """Ingest every file under ``paths``; ``on_progress`` gets the bytes done per file."""
     ensure_db_shape(db)
-    summary = IngestSummary()
-    for path in find_input_files(list(paths)):
-        data = path.read_bytes()
-        ingest_file(db, path, data, summary, source=source, max_record_bytes=max_record_bytes)
-        if on_progress:
-            on_progress(len(data))
-    return summary
-
-
-def ingest_file(
-    db: sqlite_utils.Database,
-    path: Path,
-    data: bytes,
-    summary: IngestSummary,
-    source: str | None = None,
-    max_record_bytes: int = MAX_RECORD_BYTES,
-) -> None:
-    digest = sha256(data)
-    existing = next(db.query("select id, completed_at from sources where sha256 = ?", [digest]), None)
-    if existing and existing["completed_at"]:
-        summary.files_skipped += 1
-        return
-    summary.files += 1
-    if existing:
-        source_id = existing["id"]
-    else:
-        source_id = db["sources"].insert(
-            {"path": str(path), "size": len(data), "sha256": digest, "ingested_at": utc_now()}
-        ).last_pk
-    done = db.execute("select coalesce(max(position), -1) from records where source_id = ?", [source_id]).fetchone()[0]
-    records = (r for r in read_records(path, data, max_record_bytes) if r.position > done)
-    count = done + 1
-    for batch in _batches(records, BATCH_SIZE):
-        write_batch(db, source_id, batch, summary, path=path, default_source=source)
-        count += len(batch)
-    db["sources"].update(source_id, {"completed_at": utc_now(), "record_count": count})
+    entity_files = tuple(entity_files)
+    _init_worker(entity_files)
+    writer = ArchiveWriter(db, IngestSummary(), default_source=source, threshold=threshold)
+    pool = multiprocessing.get_context("spawn").Pool(workers, _init_worker, (entity_files,)) if workers > 1 else None
+    prepare = functools.partial(_prepare_in_pool, pool=pool, ahead=2 * workers) if pool else _prepare_here
+    try:
+        for path in find_input_files(list(paths)):
+            data = path.read_bytes()
+            writer.ingest_file(path, data, prepare, max_record_bytes)
+            if on_progress:
+                on_progress(len(data))
+    finally:
+        if pool:
+            pool.terminate()
+    update_boilerplate(db, _worker_gazetteer)
+    return writer.summary
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:
@@ -113,110 +147,168 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
         yield batch
 
 
-def write_batch(
-    db: sqlite_utils.Database,
-    source_id: int,
-    records: list[Record],
-    summary: IngestSummary,
-    path: Path,
-    default_source: str | None = None,
-) -> None:
-    """Store a batch of records of one file, and the articles they bring, in one transaction."""
-    prepared: list[Article | RejectedRecord] = []
-    for record in records:
-        try:
-            prepared.append(prepare_article(record))
-        except RejectedRecord as rejection:
-            prepared.append(rejection)
-    now = utc_now()
-    with db.atomic():
-        raw_rows = {sha256(r.raw.encode("utf-8")): r.raw for r in records}
-        db["raw_records"].insert_all(
-            ({"hash": h, "raw": zlib.compress(raw.encode("utf-8"))} for h, raw in raw_rows.items()),
-            ignore=True,
-        )
-        hashes = [a.content_hash for a in prepared if isinstance(a, Article)]
-        known = _ids_by_hash(db, "articles", "content_hash", hashes)
-        next_id = db.execute("select coalesce(max(id), 0) + 1 from articles").fetchone()[0]
-        record_rows, new_articles = [], []
-        for record, article in zip(records, prepared):
-            row = {
-                "source_id": source_id,
-                "position": record.position,
-                "line": record.line,
-                "raw_hash": sha256(record.raw.encode("utf-8")),
-            }
-            summary.records += 1
-            if isinstance(article, RejectedRecord):
-                row.update(status="rejected", error=str(article))
-                summary.rejected += 1
-                summary.problems.append(f"{path}:{record.line}: rejected: {article}")
-            else:
-                if article.warning:
-                    summary.problems.append(f"{path}:{record.line}: warning: {article.warning}")
-                if article.content_hash in known:
-                    row.update(status="duplicate", article_id=known[article.content_hash], error=article.warning)
-                    summary.duplicates += 1
-                else:
-                    known[article.content_hash] = next_id
-                    new_articles.append((next_id, record, article))
-                    row.update(status="new", article_id=next_id, error=article.warning)
-                    next_id += 1
-            record_rows.append(row)
-        _insert_articles(db, new_articles, default_source, now, summary)
-        db["records"].insert_all(record_rows)
+class ArchiveWriter:
+    """The single writer: classifies each prepared record and stores what it brings."""
 
+    def __init__(self, db: sqlite_utils.Database, summary: IngestSummary, default_source: str | None, threshold: float):
+        self.db = db
+        self.summary = summary
+        self.default_source = default_source
+        self.threshold = threshold
+        self.mentions = MentionStore(db)
+        self.boilerplate = {row[0] for row in db.execute("select id from paragraphs where boilerplate")}
 
-def _insert_articles(db, new_articles, default_source, now, summary) -> None:
-    paragraph_ids = _store_paragraphs(db, [p for _, _, a in new_articles for p in a.paragraphs], summary)
-    db["articles"].insert_all(
-        {
-            "id": article_id,
-            "date": article.date,
-            "year": article.year,
-            "month": article.month,
-            "date_precision": article.date_precision,
+    def ingest_file(self, path: Path, data: bytes, prepare, max_record_bytes: int) -> None:
+        digest = sha256(data)
+        existing = self.db.execute("select id, completed_at from sources where sha256 = ?", [digest]).fetchone()
+        if existing and existing[1]:
+            self.summary.files_skipped += 1
+            return
+        self.summary.files += 1
+        if existing:
+            source_id = existing[0]
+        else:
+            source_id = self.db["sources"].insert(
+                {"path": str(path), "size": len(data), "sha256": digest, "ingested_at": utc_now()}
+            ).last_pk
+        done = self.db.execute("select coalesce(max(position), -1) from records where source_id = ?", [source_id]).fetchone()[0]
+        records = (r for r in read_records(path, data, max_record_bytes) if r.position > done)
+        count = done + 1
+        for batch, prepared in prepare(_batches(records, BATCH_SIZE)):
+            self.write_batch(source_id, path, batch, prepared)
+            count += len(batch)
+        self.db["sources"].update(source_id, {"completed_at": utc_now(), "record_count": count})
+
+    def write_batch(self, source_id: int, path: Path, records: list[Record], prepared: list[Article | RejectedRecord]) -> None:
+        """Store a batch of records of one file, and what they bring, in one transaction."""
+        now = utc_now()
+        with self.db.atomic():
+            for record, article in zip(records, prepared):
+                raw = record.raw.encode("utf-8")
+                raw_hash = sha256(raw)
+                self.db.execute("insert or ignore into raw_records (hash, raw) values (?, ?)", [raw_hash, zlib.compress(raw)])
+                row = {"source_id": source_id, "position": record.position, "line": record.line, "raw_hash": raw_hash}
+                row.update(self._store(record, article, path, now))
+                self.db.execute(
+                    f"insert into records ({', '.join(row)}) values ({', '.join('?' * len(row))})", list(row.values())
+                )
+            self.mentions.flush_counts()
+
+    def _store(self, record: Record, article: Article | RejectedRecord, path: Path, now: str) -> dict:
+        """Classify one record and store its article or version; return its status columns."""
+        self.summary.records += 1
+        if isinstance(article, RejectedRecord):
+            self.summary.rejected += 1
+            self.summary.problems.append(f"{path}:{record.line}: rejected: {article}")
+            return {"status": "rejected", "error": str(article)}
+        if article.warning:
+            self.summary.problems.append(f"{path}:{record.line}: warning: {article.warning}")
+        status = {"error": article.warning}
+        known = self.db.execute("select id, null from articles where content_hash = ?", [article.content_hash]).fetchone()
+        known = known or self.db.execute(
+            "select article_id, id from article_versions where content_hash = ?", [article.content_hash]
+        ).fetchone()
+        if known:
+            self.summary.duplicates += 1
+            return status | {"status": "duplicate", "article_id": known[0], "version_id": known[1]}
+        match = self.near_duplicate_of(article.paragraphs, article.band_keys)
+        if match:
+            article_id, similarity = match
+            self.summary.near_duplicates += 1
+            version_id = self._insert_version(article_id, similarity, record, article, now)
+            return status | {"status": "near_duplicate", "article_id": article_id, "version_id": version_id}
+        self.summary.new_articles += 1
+        self.summary.removed_chars += article.removed_chars
+        return status | {"status": "new", "article_id": self.insert_article(record, article, now)}
+
+    def near_duplicate_of(self, paragraphs: list[str], keys: list[int]) -> tuple[int, float] | None:
+        """The most similar stored article at or above the threshold, with its similarity."""
+        if not keys:
+            return None
+        placeholders = ",".join("?" * len(keys))
+        candidates = [
+            row[0]
+            for row in self.db.execute(
+                f"""select article_id from lsh_buckets where key in ({placeholders})
+                group by article_id order by count(*) desc, article_id limit {MAX_CANDIDATES}""",
+                keys,
+            )
+        ]
+        mine = shingles(" ".join(paragraphs))
+        best = None
+        for candidate in candidates:
+            similarity = jaccard(mine, shingles(" ".join(article_paragraph_texts(self.db, candidate))))
+            if similarity >= self.threshold and (best is None or similarity > best[1]):
+                best = (candidate, similarity)
+        return best
+
+    def _metadata(self, record: Record, article: Article, now: str) -> dict:
+        return {
             "title": article.title,
             "title_derived": int(article.title_derived),
-            "body": article.body,
-            "source": record.source or default_source,
+            "date": article.date,
+            "date_precision": article.date_precision,
+            "source": record.source or self.default_source,
             "url": record.url,
             "author": record.author,
-            "word_count": len(article.body.split()),
-            "content_hash": article.content_hash,
             "removed_chars": article.removed_chars,
+            "content_hash": article.content_hash,
             "first_seen": now,
             "extra": json.dumps(record.extra, ensure_ascii=False) if record.extra else None,
         }
-        for article_id, record, article in new_articles
-    )
-    db["article_paragraphs"].insert_all(
-        {"article_id": article_id, "position": position, "paragraph_id": paragraph_ids[paragraph_hash(text)]}
-        for article_id, _, article in new_articles
-        for position, text in enumerate(article.paragraphs)
-    )
-    summary.new_articles += len(new_articles)
-    summary.removed_chars += sum(a.removed_chars for _, _, a in new_articles)
+
+    def _insert_version(self, article_id: int, similarity: float, record: Record, article: Article, now: str) -> int:
+        row = self._metadata(record, article, now) | {
+            "article_id": article_id,
+            "body": article.body,
+            "similarity": round(similarity, 4),
+        }
+        return self.db["article_versions"].insert(row).last_pk
+
+    def insert_article(self, record: Record, article: Article, now: str) -> int:
+        paragraph_ids = [self._paragraph_id(text) for text in article.paragraphs]
+        self.db.conn.executemany(
+            "update paragraphs set article_count = article_count + 1 where id = ?", [(i,) for i in set(paragraph_ids)]
+        )
+        body = "\n\n".join(t for t, i in zip(article.paragraphs, paragraph_ids) if i not in self.boilerplate)
+        row = self._metadata(record, article, now) | {
+            "year": article.year,
+            "month": article.month,
+            "body": body,
+            "word_count": len(body.split()),
+        }
+        article_id = self.db["articles"].insert(row).last_pk
+        self.db.conn.executemany(
+            "insert into article_paragraphs (article_id, position, paragraph_id) values (?, ?, ?)",
+            [(article_id, position, paragraph_id) for position, paragraph_id in enumerate(paragraph_ids)],
+        )
+        self.index_for_near_duplicates(article_id, article.band_keys)
+        facets = self.mentions.store(article_id, paragraph_ids, article.mentions, skip=self.boilerplate)
+        self.db["articles"].update(article_id, facets)
+        return article_id
+
+    def index_for_near_duplicates(self, article_id: int, keys: list[int]) -> None:
+        self.db.conn.executemany("insert or ignore into lsh_buckets (key, article_id) values (?, ?)", [(k, article_id) for k in keys])
+
+    def _paragraph_id(self, text: str) -> int:
+        digest = paragraph_hash(text)
+        row = self.db.execute("select id from paragraphs where hash = ?", [digest]).fetchone()
+        if row:
+            return row[0]
+        self.summary.paragraphs += 1
+        return self.db.execute("insert into paragraphs (text, hash) values (?, ?)", [text, digest]).lastrowid
 
 
-def _store_paragraphs(db: sqlite_utils.Database, texts: list[str], summary: IngestSummary) -> dict[str, int]:
-    """Insert paragraphs not stored yet; return the id of every paragraph by hash."""
-    by_hash = {paragraph_hash(t): t for t in texts}
-    ids = _ids_by_hash(db, "paragraphs", "hash", list(by_hash))
-    new = [{"text": t, "hash": h} for h, t in by_hash.items() if h not in ids]
-    db["paragraphs"].insert_all(new)
-    summary.paragraphs += len(new)
-    ids.update(_ids_by_hash(db, "paragraphs", "hash", [row["hash"] for row in new]))
-    return ids
-
-
-def _ids_by_hash(db: sqlite_utils.Database, table: str, column: str, hashes: list[str]) -> dict[str, int]:
-    ids = {}
-    for start in range(0, len(hashes), 10_000):
-        chunk = hashes[start : start + 10_000]
-        placeholders = ",".join("?" * len(chunk))
-        ids.update(db.execute(f"select [{column}], id from [{table}] where [{column}] in ({placeholders})", chunk))
-    return ids
+def article_paragraph_texts(db: sqlite_utils.Database, article_id: int) -> list[str]:
+    """All paragraphs of an article in order, boilerplate included."""
+    return [
+        row[0]
+        for row in db.execute(
+            """select p.text from article_paragraphs ap join paragraphs p on p.id = ap.paragraph_id
+            where ap.article_id = ? order by ap.position""",
+            [article_id],
+        )
+    ]
 
 
 def raw_text(db: sqlite_utils.Database, record_id: int) -> str:

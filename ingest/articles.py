@@ -5,14 +5,28 @@ This step is pure (no database), so it can run in worker processes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .dates import DateError, parse_date
 from .dedup import content_hash
+from .mentions import extract_mentions
+from .near_duplicates import band_keys, shingles
 from .paragraphs import clean_article_text, split_glued_sentences
 from .records import Record
 
 MAX_DERIVED_TITLE = 120
+
+
+class ParagraphMention(NamedTuple):
+    paragraph: int  # index into Article.paragraphs
+    start: int  # offsets into that paragraph's text
+    end: int
+    text: str
+    type: str
+    entity: str
+    wikidata: str | None
+    method: str
 
 
 @dataclass
@@ -24,6 +38,8 @@ class Article:
     date: str | None
     date_precision: str | None
     content_hash: str
+    band_keys: list[int] = field(default_factory=list)
+    mentions: list[ParagraphMention] = field(default_factory=list)
     warning: str | None = None
 
     @property
@@ -51,7 +67,24 @@ def derive_title(first_paragraph: str) -> str:
     return sentence[:MAX_DERIVED_TITLE].rsplit(" ", 1)[0] + "…"
 
 
-def prepare_article(record: Record) -> Article:
+def find_paragraph_mentions(paragraphs: list[str], gazetteer=None) -> list[ParagraphMention]:
+    """Mentions in the whole article text, with offsets made relative to their paragraph."""
+    starts, offset = [], 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + 2
+    found = []
+    index = 0
+    for m in extract_mentions("\n\n".join(paragraphs), gazetteer):
+        while index + 1 < len(starts) and starts[index + 1] <= m.start:
+            index += 1
+        start = m.start - starts[index]
+        if m.end - starts[index] <= len(paragraphs[index]):
+            found.append(ParagraphMention(index, start, start + len(m.text), m.text, m.type, m.entity, m.wikidata, m.method))
+    return found
+
+
+def prepare_article(record: Record, gazetteer=None) -> Article:
     """Clean a record's text into an article; raise RejectedRecord when there is none."""
     if record.text is None:
         raise RejectedRecord(record.error or "record has no text")
@@ -74,5 +107,7 @@ def prepare_article(record: Record) -> Article:
         date=date,
         date_precision=precision,
         content_hash=content_hash("\n\n".join(clean.paragraphs)),
+        band_keys=band_keys(shingles(" ".join(clean.paragraphs))),
+        mentions=find_paragraph_mentions(clean.paragraphs, gazetteer),
         warning="; ".join(warnings) or None,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -10,8 +12,14 @@ import click
 import sqlite_utils
 
 from .archive import ingest_paths, raw_text
+from .entities import reextract_mentions
+from .mentions import load_gazetteer
+from .near_duplicates import DEFAULT_THRESHOLD
 from .records import MAX_RECORD_BYTES, find_input_files
+from .schema import ensure_db_shape
+from .versions import regroup_near_duplicates
 
+SMALL_INPUT_BYTES = 1_000_000  # below this, starting worker processes costs more than it saves
 EXIT_REJECTED = 1
 EXIT_FATAL = 2
 
@@ -35,10 +43,41 @@ def cli():
     """Build a clean, searchable archive of Dutch news articles in SQLite."""
 
 
+def progress(length: int, label: str):
+    """A progress bar on stderr when it is a terminal; otherwise nothing is drawn."""
+    return click.progressbar(length=length, label=label, file=sys.stderr if sys.stderr.isatty() else io.StringIO())
+
+
+def load_entities(entity_files) -> object:
+    try:
+        return load_gazetteer(entity_files)
+    except ValueError as error:
+        raise FatalError(f"{error}. Fix the entities file, or leave out --entities.")
+
+
+entities_option = click.option(
+    "--entities",
+    "entity_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CSV/TSV of your own entities and aliases (columns name, type, wikidata, aliases); repeatable.",
+)
+threshold_option = click.option(
+    "--near-duplicate-threshold",
+    "threshold",
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Word-shingle Jaccard similarity at which a text is a version of an earlier article.",
+)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Archive database (created if missing).")
 @click.option("--source", help="Outlet name for records that do not name one.")
+@entities_option
+@threshold_option
 @click.option(
     "--max-record-bytes",
     type=click.IntRange(min=1),
@@ -46,29 +85,75 @@ def cli():
     show_default=True,
     help="Reject records larger than this.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="number of CPUs",
+    help="Processes that clean texts and find mentions, for inputs over 1 MB (one more writes the database).",
+)
 @click.option("--quiet", is_flag=True, help="Print only the summary line, not each rejected record and warning.")
-def ingest(paths, db_path, source, max_record_bytes, quiet):
+def ingest(paths, db_path, source, entity_files, threshold, max_record_bytes, workers, quiet):
     """Load articles from files or directories (walked recursively) into the archive.
 
     Exit status: 0 when every record was ingested, 1 when any record was
     rejected (the others are still stored), 2 on a fatal error.
     """
     db = open_database(db_path)
+    load_entities(entity_files)  # report a bad entities file before any work
     total = sum(p.stat().st_size for p in find_input_files(list(paths)))
     try:
-        if sys.stderr.isatty():
-            with click.progressbar(length=total, label="Ingesting", file=sys.stderr) as bar:
-                summary = ingest_paths(db, paths, source=source, max_record_bytes=max_record_bytes, on_progress=bar.update)
-        else:
-            summary = ingest_paths(db, paths, source=source, max_record_bytes=max_record_bytes)
+        with progress(total, "Ingesting") as bar:
+            summary = ingest_paths(
+                db,
+                paths,
+                source=source,
+                max_record_bytes=max_record_bytes,
+                entity_files=entity_files,
+                threshold=threshold,
+                workers=workers if total > SMALL_INPUT_BYTES else 1,
+                on_progress=bar.update,
+            )
     except (sqlite3.Error, OSError) as error:
-        raise FatalError(f"ingest stopped, database {db_path}: {error}. Batches committed so far are kept; run the same command again to complete it.")
+        raise FatalError(
+            f"ingest stopped, database {db_path}: {error}. "
+            "Batches committed so far are kept; run the same command again to complete it."
+        )
     if not quiet:
         for problem in summary.problems:
             click.echo(problem, err=True)
     click.echo(summary.line())
     if summary.rejected:
         sys.exit(EXIT_REJECTED)
+
+
+@cli.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="Archive database.")
+@entities_option
+def extract(db_path, entity_files):
+    """Find mentions again in every article, after the gazetteer or your entities file changed."""
+    db = open_database(db_path)
+    gazetteer = load_entities(entity_files)
+    ensure_db_shape(db)
+    ids = [row[0] for row in db.execute("select id from articles order by id")]
+    with progress(len(ids), "Extracting") as bar:
+        reextract_mentions(db, ids, gazetteer, on_progress=bar.update)
+    mentions, entities = (db[name].count for name in ("mentions", "entities"))
+    click.echo(f"articles: {len(ids):,}, mentions: {mentions:,}, entities: {entities:,}")
+
+
+@cli.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="Archive database.")
+@threshold_option
+@entities_option
+def dedup(db_path, threshold, entity_files):
+    """Regroup near-duplicate versions, for instance after a threshold change."""
+    db = open_database(db_path)
+    gazetteer = load_entities(entity_files)
+    total = db.execute("select (select count(*) from articles) + (select count(*) from article_versions)").fetchone()[0] if db["articles"].exists() else 0
+    with progress(total, "Regrouping") as bar:
+        summary = regroup_near_duplicates(db, threshold, gazetteer, on_progress=bar.update)
+    click.echo(summary.line())
 
 
 @cli.command()
@@ -80,3 +165,30 @@ def raw(db_path, record_id):
         click.echo(raw_text(open_database(db_path), record_id), nl=False)
     except KeyError as error:
         raise FatalError(error.args[0])
+
+
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Address to bind; 0.0.0.0 serves the network.")
+@click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option("--mutable", is_flag=True, help="Serve the file live (for ingesting while serving) instead of immutable.")
+@click.option("--cors/--no-cors", default=True, show_default=True, help="Send CORS headers so web pages elsewhere can use the JSON API.")
+@click.argument("datasette_options", nargs=-1, type=click.UNPROCESSED)
+def serve(db_path, host, port, mutable, cors, datasette_options):
+    """Browse and query the archive with Datasette at http://HOST:PORT/.
+
+    Uses the project's metadata.yml, plugins and settings. The archive is
+    opened read-only, and immutable (faster, counts from an inspect file)
+    unless an ingest may be writing to it or --mutable is given. Any other
+    option is passed to `datasette serve`, for example
+    `--setting sql_time_limit_ms 10000` or `--template-dir DIR`.
+    """
+    from .serve import DATABASE_NAME, ServeOptions, serve as run_datasette
+
+    if db_path.stem != DATABASE_NAME:
+        click.echo(
+            f"warning: metadata.yml configures the database '{DATABASE_NAME}', but Datasette will name this one "
+            f"'{db_path.stem}'; name the file {DATABASE_NAME}.db for facets, canned queries and the dashboard.",
+            err=True,
+        )
+    run_datasette(ServeOptions(db_path, host=host, port=port, mutable=mutable, cors=cors, extra=list(datasette_options)))

@@ -49,6 +49,27 @@ TABLES = {
         pk="id",
         defaults={"people": "[]", "places": "[]", "organizations": "[]"},
     ),
+    "article_versions": dict(
+        columns={
+            "id": int,
+            "article_id": int,
+            "body": str,
+            "similarity": float,
+            "first_seen": str,
+            "content_hash": str,
+            "title": str,
+            "title_derived": int,
+            "date": str,
+            "date_precision": str,
+            "source": str,
+            "url": str,
+            "author": str,
+            "removed_chars": int,
+            "extra": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    ),
     "records": dict(
         columns={
             "id": int,
@@ -57,6 +78,7 @@ TABLES = {
             "line": int,
             "raw_hash": str,
             "article_id": int,
+            "version_id": int,
             "status": str,
             "error": str,
         },
@@ -65,9 +87,14 @@ TABLES = {
             ("source_id", "sources", "id"),
             ("raw_hash", "raw_records", "hash"),
             ("article_id", "articles", "id"),
+            ("version_id", "article_versions", "id"),
         ],
     ),
-    "paragraphs": dict(columns={"id": int, "text": str, "hash": str}, pk="id"),
+    "paragraphs": dict(
+        columns={"id": int, "text": str, "hash": str, "article_count": int, "boilerplate": int},
+        pk="id",
+        defaults={"article_count": 0, "boilerplate": 0},
+    ),
     "article_paragraphs": dict(
         columns={"article_id": int, "position": int, "paragraph_id": int},
         pk=("article_id", "position"),
@@ -108,6 +135,7 @@ TABLES = {
 UNIQUE_INDEXES = {
     "sources": [["sha256"]],
     "articles": [["content_hash"]],
+    "article_versions": [["content_hash"]],
     "records": [["source_id", "position"]],
     "paragraphs": [["hash"]],
     "entities": [["name", "type"]],
@@ -115,11 +143,24 @@ UNIQUE_INDEXES = {
 
 INDEXES = {
     "articles": [["month"], ["source"], ["date"], ["year"]],
-    "records": [["article_id"], ["status"], ["raw_hash"]],
+    "records": [["article_id"], ["version_id"], ["status"], ["raw_hash"]],
     "article_paragraphs": [["paragraph_id"]],
+    "article_versions": [["article_id"]],
+    "paragraphs": [["article_count"]],
     "mentions": [["article_id"], ["paragraph_id"], ["entity_id", "article_id"]],
     "entities": [["type", "article_count"]],
 }
+
+# Band keys of near-duplicate detection (see near_duplicates.py): one row per
+# band per article, looked up by key only, so a clustered primary key is all
+# it needs.
+RAW_SQL = [
+    """create table if not exists lsh_buckets (
+        key integer not null,
+        article_id integer not null references articles(id),
+        primary key (key, article_id)
+    ) without rowid""",
+]
 
 FTS = {"articles": ["title", "body"], "paragraphs": ["text"]}
 
@@ -127,7 +168,15 @@ FTS = {"articles": ["title", "body"], "paragraphs": ["text"]}
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
     db.enable_wal()
     for name, spec in TABLES.items():
-        db[name].create(**spec, if_not_exists=True)
+        table = db[name]
+        if table.exists():
+            for column, type_ in spec["columns"].items():
+                if column not in table.columns_dict:
+                    table.add_column(column, type_, not_null_default=spec.get("defaults", {}).get(column))
+        else:
+            table.create(**spec)
+    for sql in RAW_SQL:
+        db.execute(sql)
     for name, indexes in UNIQUE_INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, unique=True, if_not_exists=True)

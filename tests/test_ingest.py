@@ -1,4 +1,5 @@
 import shutil
+from pathlib import Path
 
 from click.testing import CliRunner
 import sqlite_utils
@@ -116,46 +117,23 @@ def test_text_without_a_header_is_kept_without_a_date(tmp_path, db):
     assert "no 'date" in next(db["records"].rows)["error"]
 
 
-def test_interrupted_file_resumes_after_the_last_committed_record(tmp_path, db, monkeypatch):
-    import ingest.archive
-
-    path = FIXTURES / "three_articles.txt"
-    monkeypatch.setattr(ingest.archive, "BATCH_SIZE", 1)
-    original = ingest.archive.write_batch
-    calls = []
-
-    def write_then_crash(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(ingest.archive, "write_batch", write_then_crash)
-    try:
-        ingest_paths(db, [path])
-    except KeyboardInterrupt:
-        pass
-    assert db["records"].count == 1 and db["articles"].count == 1
-    monkeypatch.setattr(ingest.archive, "write_batch", original)
-    ingest_paths(db, [path])
-    assert db["articles"].count == 3
-    assert [r["position"] for r in db.query("select position from records order by position")] == [0, 1, 2]
-    assert next(db["sources"].rows)["completed_at"]
-
-
 def test_cli_prints_a_summary_and_exits_zero(tmp_path):
     result = run_cli("ingest", str(SEED), "--db", str(tmp_path / "a.db"))
     assert result.exit_code == 0, result.output
-    assert "records read: 1, new articles: 1, exact duplicates: 0, paragraphs stored: 4" in result.output
+    assert "records read: 1, new articles: 1, exact duplicates: 0, near duplicates: 0, paragraphs stored: 4" in result.output
     assert "rejected: 0" in result.output
 
 
 def test_cli_walks_directories_and_sets_the_source(tmp_path):
-    result = run_cli("ingest", str(FIXTURES), "--db", str(tmp_path / "a.db"), "--source", "NOS")
+    folder = tmp_path / "input" / "nested"
+    folder.mkdir(parents=True)
+    shutil.copy(SEED, folder / "seed.txt")
+    shutil.copy(FIXTURES / "three_articles.txt", tmp_path / "input" / "three.txt")
+    result = run_cli("ingest", str(tmp_path / "input"), "--db", str(tmp_path / "a.db"), "--source", "NOS")
     assert result.exit_code == 0, result.output
     db = sqlite_utils.Database(tmp_path / "a.db")
     assert {r["source"] for r in db["articles"].rows} == {"NOS"}
-    assert db["sources"].count == len([p for p in FIXTURES.rglob("*") if p.is_file()])
+    assert [Path(r["path"]).name for r in db.query("select path from sources order by id")] == ["seed.txt", "three.txt"]
 
 
 def test_cli_exits_one_when_a_record_was_rejected(tmp_path):

@@ -1,0 +1,87 @@
+"""Flag boilerplate: paragraphs a source repeats under many of its articles.
+
+"Volg het laatste nieuws in onze app." under every article of a site is not
+news. A paragraph is boilerplate when it occurs in at least ``MIN_ARTICLES``
+articles of one source and in more than ``MIN_SHARE`` of that source's
+articles. It stays in the archive (``paragraphs.boilerplate = 1``) but leaves
+the article body, the full-text index and the mentions. Flags are recomputed
+after every ingest, so they follow the archive as it grows.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from .entities import facet_columns, recount_entities, reextract_mentions
+
+MIN_ARTICLES = 5
+MIN_SHARE = 0.02
+
+
+def find_boilerplate(db: sqlite_utils.Database, min_articles: int = MIN_ARTICLES, min_share: float = MIN_SHARE) -> set[int]:
+    return {
+        row[0]
+        for row in db.execute(
+            """with candidates as (
+                select ap.paragraph_id, a.source, count(*) as n
+                from article_paragraphs ap join articles a on a.id = ap.article_id
+                where ap.paragraph_id in (select id from paragraphs where article_count >= :min_articles)
+                group by ap.paragraph_id, a.source
+            ), totals as (
+                select source, count(*) as total from articles group by source
+            )
+            select distinct paragraph_id from candidates join totals on candidates.source is totals.source
+            where n >= :min_articles and n > :min_share * total""",
+            {"min_articles": min_articles, "min_share": min_share},
+        )
+    }
+
+
+def article_body(db: sqlite_utils.Database, article_id: int) -> str:
+    return "\n\n".join(
+        row[0]
+        for row in db.execute(
+            """select p.text from article_paragraphs ap join paragraphs p on p.id = ap.paragraph_id
+            where ap.article_id = ? and not p.boilerplate order by ap.position""",
+            [article_id],
+        )
+    )
+
+
+def update_boilerplate(db: sqlite_utils.Database, gazetteer=None) -> tuple[set[int], set[int]]:
+    """Recompute the flags; fix bodies and mentions of the articles whose paragraphs changed.
+
+    Returns (newly flagged, no longer flagged) paragraph ids.
+    """
+    flagged = find_boilerplate(db)
+    before = {row[0] for row in db.execute("select id from paragraphs where boilerplate")}
+    added, removed = flagged - before, before - flagged
+    if not added and not removed:
+        return added, removed
+    changed = sorted(added | removed)
+    placeholders = ",".join("?" * len(changed))
+    affected = [
+        row[0] for row in db.execute(f"select distinct article_id from article_paragraphs where paragraph_id in ({placeholders})", changed)
+    ]
+    with db.atomic():
+        db.execute(f"update paragraphs set boilerplate = (id in ({','.join('?' * len(added))})) where id in ({placeholders})", [*added, *changed])
+        for article_id in affected:
+            body = article_body(db, article_id)
+            db["articles"].update(article_id, {"body": body, "word_count": len(body.split())})
+        if added:
+            in_added = ",".join("?" * len(added))
+            touched = {row[0] for row in db.execute(f"select distinct entity_id from mentions where paragraph_id in ({in_added})", list(added))}
+            db.execute(f"delete from mentions where paragraph_id in ({in_added})", list(added))
+            recount_entities(db, touched)
+            for start in range(0, len(affected), 500):
+                chunk = affected[start : start + 500]
+                for article_id, facets in facet_columns(db, chunk).items():
+                    db["articles"].update(article_id, facets)
+    if removed:
+        in_removed = ",".join("?" * len(removed))
+        reextract_mentions(
+            db,
+            [row[0] for row in db.execute(f"select distinct article_id from article_paragraphs where paragraph_id in ({in_removed})", list(removed))],
+            gazetteer,
+        )
+    return added, removed

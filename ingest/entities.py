@@ -1,0 +1,127 @@
+"""Store mentions and keep the entity tables and article facets in step with them.
+
+The extractor (mentions.py) works on text; this module is its database side:
+the ``entities`` and ``mentions`` tables, the JSON array columns ``people``,
+``places`` and ``organizations`` on articles (for Datasette's array facets),
+and the per-entity counts.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable
+
+import sqlite_utils
+
+from .articles import ParagraphMention, find_paragraph_mentions
+
+FACET_COLUMNS = {"person": "people", "location": "places", "organization": "organizations"}
+
+
+class MentionStore:
+    """Writes mentions, remembering entity ids and which entities need their counts refreshed."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        self.entity_ids: dict[tuple[str, str], int] = {}
+        self.added: dict[int, list[int]] = {}  # entity id -> [mentions, articles] added since last flush
+
+    def entity_id(self, name: str, type_: str, wikidata: str | None) -> int:
+        key = (name, type_)
+        if key not in self.entity_ids:
+            self.db.execute(
+                "insert or ignore into entities (name, type, wikidata) values (?, ?, ?)", [name, type_, wikidata]
+            )
+            self.entity_ids[key] = self.db.execute(
+                "select id from entities where name = ? and type = ?", [name, type_]
+            ).fetchone()[0]
+        return self.entity_ids[key]
+
+    def store(self, article_id: int, paragraph_ids: list[int], mentions: Iterable[ParagraphMention], skip: set[int]) -> dict:
+        """Insert the mentions outside paragraphs in ``skip``; return the article's facet columns."""
+        facets = {column: [] for column in FACET_COLUMNS.values()}
+        rows = []
+        for m in mentions:
+            paragraph_id = paragraph_ids[m.paragraph]
+            if paragraph_id in skip:
+                continue
+            entity_id = self.entity_id(m.entity, m.type, m.wikidata)
+            counts = self.added.setdefault(entity_id, [0, 0])
+            counts[0] += 1
+            if not any(r[2] == entity_id for r in rows):
+                counts[1] += 1
+            rows.append((article_id, paragraph_id, entity_id, m.start, m.end, m.text, m.method))
+            column = FACET_COLUMNS.get(m.type)
+            if column and m.entity not in facets[column]:
+                facets[column].append(m.entity)
+        self.db.conn.executemany(
+            "insert into mentions (article_id, paragraph_id, entity_id, start, [end], text, method) values (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        return {column: json.dumps(names, ensure_ascii=False) for column, names in facets.items()}
+
+    def flush_counts(self) -> None:
+        """Add the counts of mentions stored since the last flush (call inside the batch's transaction)."""
+        self.db.conn.executemany(
+            "update entities set mention_count = mention_count + ?, article_count = article_count + ? where id = ?",
+            [(mentions, articles, entity_id) for entity_id, (mentions, articles) in self.added.items()],
+        )
+        self.added.clear()
+
+
+def recount_entities(db: sqlite_utils.Database, entity_ids: Iterable[int]) -> None:
+    """Recount these entities from the mentions table; drop those left without mentions."""
+    ids = sorted(set(entity_ids))
+    for start in range(0, len(ids), 10_000):
+        chunk = ids[start : start + 10_000]
+        placeholders = ",".join("?" * len(chunk))
+        db.execute(
+            f"""update entities set
+                mention_count = (select count(*) from mentions where entity_id = entities.id),
+                article_count = (select count(distinct article_id) from mentions where entity_id = entities.id)
+            where id in ({placeholders})""",
+            chunk,
+        )
+        db.execute(f"delete from entities where id in ({placeholders}) and mention_count = 0", chunk)
+
+
+def facet_columns(db: sqlite_utils.Database, article_ids: list[int]) -> dict[int, dict]:
+    """The people/places/organizations columns of these articles, from their mentions."""
+    facets = {a: {column: [] for column in FACET_COLUMNS.values()} for a in article_ids}
+    placeholders = ",".join("?" * len(article_ids))
+    for article_id, name, type_ in db.execute(
+        f"""select m.article_id, e.name, e.type from mentions m join entities e on e.id = m.entity_id
+        where m.article_id in ({placeholders}) order by m.id""",
+        article_ids,
+    ):
+        column = FACET_COLUMNS.get(type_)
+        if column and name not in facets[article_id][column]:
+            facets[article_id][column].append(name)
+    return {a: {c: json.dumps(names, ensure_ascii=False) for c, names in f.items()} for a, f in facets.items()}
+
+
+def reextract_mentions(db: sqlite_utils.Database, article_ids: Iterable[int], gazetteer=None, on_progress=None) -> None:
+    """Run extraction again for these articles, replacing their mentions and facet columns."""
+    ids = list(article_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        placeholders = ",".join("?" * len(chunk))
+        paragraphs: dict[int, list[tuple[int, str, int]]] = {a: [] for a in chunk}
+        for article_id, paragraph_id, text, boilerplate in db.execute(
+            f"""select ap.article_id, p.id, p.text, p.boilerplate
+            from article_paragraphs ap join paragraphs p on p.id = ap.paragraph_id
+            where ap.article_id in ({placeholders}) order by ap.article_id, ap.position""",
+            chunk,
+        ):
+            paragraphs[article_id].append((paragraph_id, text, boilerplate))
+        found = {a: find_paragraph_mentions([r[1] for r in rows], gazetteer) for a, rows in paragraphs.items()}
+        with db.atomic():
+            touched = {row[0] for row in db.execute(f"select distinct entity_id from mentions where article_id in ({placeholders})", chunk)}
+            db.execute(f"delete from mentions where article_id in ({placeholders})", chunk)
+            store = MentionStore(db)
+            for article_id, rows in paragraphs.items():
+                facets = store.store(article_id, [r[0] for r in rows], found[article_id], skip={r[0] for r in rows if r[2]})
+                db["articles"].update(article_id, facets)
+            recount_entities(db, touched | set(store.added))
+        if on_progress:
+            on_progress(len(chunk))

@@ -1,0 +1,130 @@
+"""The entity tables and word lists that mention extraction reads.
+
+The shipped tables live in `ingest/data/` (see the README there for sources and
+licences). Users extend them with their own CSV or TSV files in the same format:
+one entity per row, columns `name`, `type`, `wikidata`, `aliases` (aliases
+separated by `|`). A row whose name already exists adds its aliases to that
+entity, so a user file can teach the extractor new spellings of known entities.
+"""
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+DATA_DIR = Path(__file__).parent / "data"
+DEFAULT_ENTITY_FILES = (DATA_DIR / "entities.tsv", DATA_DIR / "places.tsv")
+COLUMNS = ("name", "type", "wikidata", "aliases")
+ENTITY_TYPES = ("person", "location", "organization", "other")
+WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    type: str
+    wikidata: str | None
+
+
+class Gazetteer:
+    """Canonical entities, the surface forms that name them, and the word lists.
+
+    When two entities claim the same surface form, a canonical name beats an
+    alias and otherwise the entity read first keeps it; user files are read
+    before the shipped ones, so users can redirect an ambiguous alias.
+    """
+
+    def __init__(self, rows, first_names=(), common_words=(), nationalities=()):
+        self.entities: dict[str, Entity] = {}
+        aliases: dict[str, list[str]] = {}
+        for name, type_, wikidata, row_aliases in rows:
+            known = self.entities.get(name)
+            if known is None:
+                self.entities[name] = Entity(name, type_, wikidata)
+            elif known.wikidata is None and wikidata:
+                self.entities[name] = Entity(name, known.type, wikidata)
+            aliases.setdefault(name, []).extend(row_aliases)
+        self.surfaces: dict[str, Entity] = {name: e for name, e in self.entities.items()}
+        for name, names in aliases.items():
+            for alias in names:
+                self.surfaces.setdefault(alias, self.entities[name])
+        for surface, entity in list(self.surfaces.items()):
+            if entity.type == "location" and len(surface) > 3:
+                self.surfaces.setdefault(surface.upper(), entity)  # datelines: "DEN HAAG -"
+        self.first_names = frozenset(first_names)
+        self.common_words = frozenset(common_words)
+        self.nationalities = frozenset(nationalities)
+
+    @cached_property
+    def automaton(self):
+        """Aho-Corasick automaton over every surface form, built on first use."""
+        automaton = ahocorasick.Automaton()
+        for surface, entity in self.surfaces.items():
+            automaton.add_word(surface, (len(surface), entity))
+        automaton.make_automaton()
+        return automaton
+
+
+def read_entity_file(path):
+    """Yield (name, type, wikidata, aliases) rows; raise ValueError naming file and line."""
+    path = Path(path)
+    delimiter = "," if path.suffix.lower() == ".csv" else "\t"
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            lines = list(csv.reader(f, delimiter=delimiter))
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise ValueError(f"{path}: cannot read entity file: {e}") from e
+    if not lines or tuple(c.strip().lower() for c in lines[0]) != COLUMNS:
+        found = ", ".join(lines[0]) if lines else "an empty file"
+        raise ValueError(f"{path}, line 1: header must be {', '.join(COLUMNS)}; found {found}")
+    for number, cells in enumerate(lines[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        yield _parse_row(path, number, cells)
+
+
+def _parse_row(path, number, cells):
+    where = f"{path}, line {number}"
+    if len(cells) != len(COLUMNS):
+        raise ValueError(f"{where}: expected {len(COLUMNS)} columns, found {len(cells)}")
+    name, type_, wikidata, aliases = (c.strip() for c in cells)
+    if not name:
+        raise ValueError(f"{where}: the name is empty")
+    if type_ not in ENTITY_TYPES:
+        raise ValueError(f"{where}: type {type_!r} is not one of {', '.join(ENTITY_TYPES)}")
+    if wikidata and not WIKIDATA_ID.fullmatch(wikidata):
+        raise ValueError(f"{where}: wikidata {wikidata!r} is not a Q-id such as Q7747")
+    alias_list = [a.strip() for a in aliases.split("|") if a.strip()]
+    return name, type_, wikidata or None, alias_list
+
+
+def read_word_list(path):
+    """Words separated by whitespace; lines starting with # are comments."""
+    with open(path, encoding="utf-8") as f:
+        return [w for line in f if not line.startswith("#") for w in line.split()]
+
+
+def load_gazetteer(extra_files=()):
+    """The shipped gazetteer extended with user entity files (CSV or TSV)."""
+    if not extra_files:
+        return default_gazetteer()
+    return _build(tuple(extra_files) + DEFAULT_ENTITY_FILES)
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer():
+    return _build(DEFAULT_ENTITY_FILES)
+
+
+def _build(entity_files):
+    rows = [row for path in entity_files for row in read_entity_file(path)]
+    return Gazetteer(
+        rows,
+        first_names=read_word_list(DATA_DIR / "first_names.txt"),
+        common_words=read_word_list(DATA_DIR / "common_words.txt")
+        + read_word_list(DATA_DIR / "common_words_europeana.txt"),
+        nationalities=read_word_list(DATA_DIR / "nationalities.txt"),
+    )

@@ -1,0 +1,54 @@
+from ingest.archive import ingest_paths
+
+APP = "Volg het laatste nieuws van Rotterdam en omgeving in onze gratis app."
+STORIES = [
+    "De Maasbrug is zondag urenlang afgesloten geweest na een ongeluk met een vrachtwagen.",
+    "Feyenoord speelt volgend seizoen in een vernieuwd stadion, maakt de club bekend.",
+    "In Delfshaven opent een nieuwe bibliotheek met een leeszaal voor kinderen.",
+    "De haven van Rotterdam sloeg vorig jaar minder containers over dan verwacht.",
+    "Burgemeester Aboutaleb opent donderdag het filmfestival in de Doelen.",
+    "Op de Coolsingel komt een proef met groene golven voor fietsers.",
+]
+
+
+def write_articles(path, stories, closing=APP):
+    path.write_text(
+        "".join(f"date 2023-06-{day:02d} {story}\n\n{closing}\n" for day, story in enumerate(stories, start=1)),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_paragraph_under_many_articles_of_a_source_is_boilerplate(tmp_path, db):
+    ingest_paths(db, [write_articles(tmp_path / "rijnmond.txt", STORIES)], source="Rijnmond")
+    flagged = list(db.query("select text, article_count from paragraphs where boilerplate = 1"))
+    assert flagged == [{"text": APP, "article_count": 6}]
+
+
+def test_boilerplate_stays_out_of_bodies_search_and_mentions(tmp_path, db):
+    ingest_paths(db, [write_articles(tmp_path / "rijnmond.txt", STORIES)], source="Rijnmond")
+    assert all(APP not in row["body"] for row in db["articles"].rows)
+    assert db.execute("select count(*) from articles_fts where articles_fts match 'gratis'").fetchone()[0] == 0
+    assert db.execute(
+        "select count(*) from mentions join paragraphs on paragraphs.id = mentions.paragraph_id where boilerplate"
+    ).fetchone()[0] == 0
+
+
+def test_a_paragraph_in_fewer_than_five_articles_is_not_boilerplate(tmp_path, db):
+    ingest_paths(db, [write_articles(tmp_path / "rijnmond.txt", STORIES[:4])], source="Rijnmond")
+    assert db.execute("select count(*) from paragraphs where boilerplate = 1").fetchone()[0] == 0
+    assert all(APP in row["body"] for row in db["articles"].rows)
+
+
+def test_boilerplate_flags_follow_the_archive_as_it_grows(tmp_path, db):
+    ingest_paths(db, [write_articles(tmp_path / "first.txt", STORIES[:4])], source="Rijnmond")
+    assert db.execute("select count(*) from paragraphs where boilerplate").fetchone()[0] == 0
+    ingest_paths(db, [write_articles(tmp_path / "second.txt", STORIES[4:])], source="Rijnmond")
+    assert db.execute("select count(*) from paragraphs where boilerplate").fetchone()[0] == 1
+    assert all(APP not in row["body"] for row in db["articles"].rows)
+
+
+def test_the_same_paragraph_in_another_source_is_counted_per_source(tmp_path, db):
+    ingest_paths(db, [write_articles(tmp_path / "a.txt", STORIES[:3])], source="Rijnmond")
+    ingest_paths(db, [write_articles(tmp_path / "b.txt", STORIES[3:])], source="AD")
+    assert db.execute("select article_count, boilerplate from paragraphs where text = ?", [APP]).fetchone() == (6, 0)

@@ -1,0 +1,74 @@
+"""kill -9 in the middle of an ingest, run it again: the archive equals an uninterrupted one."""
+
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import sqlite_utils
+
+from ingest.archive import ingest_paths
+
+WORDS = (
+    "kabinet gemeente minister rechter politie haven stadion ziekenhuis school brug trein storm "
+    "begroting verkiezing onderzoek museum festival bedrijf vakbond staking rapport boete"
+).split()
+
+
+def write_corpus(path, articles=4000):
+    rng = random.Random(7)
+    with open(path, "w", encoding="utf-8") as f:
+        for n in range(articles):
+            sentences = [
+                f"Het {rng.choice(WORDS)} meldt dat de {rng.choice(WORDS)} in week {rng.randint(1, 52)} "
+                f"{rng.randint(2, 900)} keer de {rng.choice(WORDS)} besprak met nummer {n}."
+                for _ in range(rng.randint(4, 9))
+            ]
+            f.write(f"date 2021-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} " + " ".join(sentences[:3]))
+            f.write("\n\n" + " ".join(sentences[3:]) + "\n")
+    return path
+
+
+def snapshot(db):
+    return {
+        "articles": sorted(r[0] for r in db.execute("select content_hash from articles")),
+        "paragraphs": sorted(r[0] for r in db.execute("select hash from paragraphs")),
+        "records": sorted(db.execute("select position, raw_hash, status from records").fetchall()),
+        "versions": sorted(r[0] for r in db.execute("select content_hash from article_versions")),
+        "mentions": db["mentions"].count,
+    }
+
+
+def count_records(path):
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("select count(*) from records").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_an_ingest_killed_midway_completes_on_the_next_run(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus.txt")
+    killed = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "ingest", "ingest", str(corpus), "--db", str(killed), "--workers", "1", "--quiet"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while count_records(killed) < 1000 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    interrupted_at = count_records(killed)
+    assert 0 < interrupted_at < 4000, "the ingest was not interrupted midway"
+
+    rerun = subprocess.run(command, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+
+    db = sqlite_utils.Database(killed)
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+    for fts in ("articles_fts", "paragraphs_fts"):
+        db.execute(f"insert into {fts}({fts}) values ('integrity-check')")
+    clean = sqlite_utils.Database(tmp_path / "clean.db")
+    ingest_paths(clean, [corpus])
+    assert snapshot(db) == snapshot(clean)

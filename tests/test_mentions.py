@@ -1,0 +1,180 @@
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.gazetteer import default_gazetteer
+from ingest.mentions import extract_mentions, load_gazetteer
+from ingest.mentions_scoring import evaluate, read_conll, read_gold_fixture
+
+GOLD = Path(__file__).parent / "fixtures" / "mentions_gold.txt"
+
+SEED = """De Russische president Vladimir Poetin heeft zondag met zijn Turkse ambtgenoot Recep Tayyip Erdogan gesproken over de eisen van Moskou om een einde te maken aan de uitbreiding van de NAVO naar het oosten. Dat meldt het Kremlin.
+
+Het telefoongesprek van zondag ging over de voorstellen van Poetin voor juridisch bindende overeenkomsten om de veiligheid van Rusland te garanderen. Poetin heeft de VS en de NAVO herhaaldelijk opgeroepen om een meer ontspannen beleid te voeren. Turkije maakt deel uit van de NAVO.
+
+Concreet roept de leider van het Kremlin de NAVO op om Oekraïne niet toe te laten. Zondag staat daarover trouwens een telefonisch gesprek op het programma tussen de Amerikaanse president Joe Biden en de Oekraïense president Volodymyr Zelensky. Oekraïne blijft streven naar lidmaatschap van de NAVO.
+
+Poetin had in gesprekken met onder anderen de Duitse bondskanselier Olaf Scholz en de Franse president Emmanuel Macron duidelijk gemaakt dat Rusland zijn veiligheid bedreigd ziet door de stappen van de NAVO. Volgens het Kremlin bevestigden Poetin en Erdogan opnieuw hun wil om het partnerschap tussen hun twee landen te intensiveren. Zij bespraken ook andere internationale conflicten, waaronder de situatie in de zuidelijke Kaukasus, Syrië en Libië."""
+
+
+def entities(text, type_=None, gazetteer=None):
+    return {m.entity for m in extract_mentions(text, gazetteer) if type_ is None or m.type == type_}
+
+
+def test_seed_yields_exactly_the_expected_entities():
+    found = {(m.type, m.entity) for m in extract_mentions(SEED)}
+    people = {"Vladimir Poetin", "Recep Tayyip Erdogan", "Joe Biden", "Volodymyr Zelensky", "Olaf Scholz", "Emmanuel Macron"}
+    places = {"Rusland", "Turkije", "Oekraïne", "Verenigde Staten", "Syrië", "Libië", "Kaukasus", "Moskou"}
+    organisations = {"NAVO", "Kremlin"}
+    assert found == (
+        {("person", p) for p in people}
+        | {("location", p) for p in places}
+        | {("organization", o) for o in organisations}
+    )
+
+
+def test_every_poetin_in_the_seed_links_to_vladimir_poetin():
+    poetins = [m for m in extract_mentions(SEED) if "Poetin" in m.text]
+    assert len(poetins) == SEED.count("Poetin") == 5
+    assert {(m.entity, m.wikidata) for m in poetins} == {("Vladimir Poetin", "Q7747")}
+
+
+def test_vs_links_to_verenigde_staten():
+    [vs] = [m for m in extract_mentions(SEED) if m.text == "VS"]
+    assert (vs.type, vs.entity, vs.wikidata, vs.method) == ("location", "Verenigde Staten", "Q30", "gazetteer")
+
+
+def test_offsets_slice_back_to_the_mention_text():
+    for m in extract_mentions(SEED):
+        assert SEED[m.start:m.end] == m.text
+
+
+def test_mentions_are_sorted_and_do_not_overlap():
+    mentions = extract_mentions(SEED)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("aeNVOPdtJ. \n-'&Kr") + ["Poetin", " van ", "De ", "J.", "NAVO"])).map("".join))
+def test_any_text_gives_sorted_non_overlapping_mentions_that_slice_back(text):
+    mentions = extract_mentions(text)
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_nationality_adjectives_and_nouns_are_not_places():
+    text = "De Turkse regering en de Russische media zijn kritisch. Amerikaanse bronnen zwijgen, de Russen ook."
+    assert extract_mentions(text) == []
+
+
+def test_sentence_initial_common_words_are_not_names():
+    text = "Zondag was het rustig. Concreet betekent dit niets. Hier gebeurde het. Volgens de krant niet."
+    assert extract_mentions(text) == []
+
+
+def test_name_particles_stay_in_the_name():
+    assert entities("Volgens Jan van der Berg is het plan te duur.") == {"Jan van der Berg"}
+
+
+def test_initials_are_part_of_the_name():
+    [kennedy] = extract_mentions("Het boek over J.F. Kennedy verscheen later.")
+    assert (kennedy.text, kennedy.type, kennedy.method) == ("J.F. Kennedy", "person", "rule")
+
+
+def test_a_role_cue_makes_an_unknown_name_a_person():
+    assert entities("Gisteren sprak burgemeester Verhoeven met de pers.", "person") == {"Verhoeven"}
+
+
+def test_organisation_cues_make_unknown_names_organisations():
+    text = "Hij studeerde aan de Universiteit van Tilburg en werkte bij Brandwijk Bank voor de Nieuwe Boerenpartij."
+    assert entities(text, "organization") == {"Universiteit van Tilburg", "Brandwijk Bank", "Nieuwe Boerenpartij"}
+
+
+def test_a_place_cue_makes_an_unknown_name_a_location():
+    assert entities("Ze woont al jaren in Zwartewaal.", "location") == {"Zwartewaal"}
+
+
+def test_a_surname_alone_links_to_the_full_name_in_the_same_article():
+    text = "Minister Marnix Ruisdael sprak.\n\nRuisdael zei later dat hij moe was."
+    [full, alone] = extract_mentions(text)
+    assert (alone.text, alone.entity, alone.method) == ("Ruisdael", "Marnix Ruisdael", "coreference")
+
+
+def test_a_dateline_in_capitals_is_a_place():
+    [kyiv] = extract_mentions("KYIV - De stad werd opnieuw aangevallen.")
+    assert (kyiv.type, kyiv.entity) == ("location", "Kyiv")
+
+
+def test_the_default_gazetteer_is_loaded_once():
+    assert load_gazetteer() is default_gazetteer() is load_gazetteer(())
+
+
+def test_shipped_gazetteer_knows_dutch_news_spellings():
+    surfaces = default_gazetteer().surfaces
+    for alias, canonical in [("Putin", "Vladimir Poetin"), ("Zelenski", "Volodymyr Zelensky"), ("Amerika", "Verenigde Staten"),
+                             ("NATO", "NAVO"), ("EU", "Europese Unie"), ("VN", "Verenigde Naties"), ("Kiev", "Kyiv"),
+                             ("Moscow", "Moskou"), ("Parijs", "Parijs"), ("Gazastrook", "Gazastrook")]:
+        assert surfaces[alias].name == canonical
+
+
+def test_a_user_entities_file_adds_an_entity_and_an_alias(tmp_path):
+    extra = tmp_path / "mine.csv"
+    extra.write_text("name,type,wikidata,aliases\nBrouwerij Zeeuws Goud,organization,,Zeeuws Goud\nNAVO,organization,,Bondgenootschap\n")
+    gazetteer = load_gazetteer([extra])
+    text = "Het Bondgenootschap kocht bier bij Zeeuws Goud."
+    assert entities(text, gazetteer=gazetteer) == {"NAVO", "Brouwerij Zeeuws Goud"}
+    assert gazetteer.surfaces["NATO"].name == "NAVO"
+
+
+def test_a_user_tsv_file_is_read_as_tsv(tmp_path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("name\ttype\twikidata\taliases\nKarel Zwerver\tperson\t\tZwerver|K. Zwerver\n")
+    assert entities("Daarna sprak Zwerver.", gazetteer=load_gazetteer([extra])) == {"Karel Zwerver"}
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("naam,soort\nX,person\n", "line 1: header must be name, type, wikidata, aliases"),
+        ("name,type,wikidata,aliases\nX,persoon,,\n", "line 2: type 'persoon' is not one of"),
+        ("name,type,wikidata,aliases\nX,person,,\nY,person,7747,\n", "line 3: wikidata '7747' is not a Q-id"),
+        ("name,type,wikidata,aliases\n,person,,\n", "line 2: the name is empty"),
+        ("name,type,wikidata,aliases\nX,person\n", "line 2: expected 4 columns, found 2"),
+    ],
+)
+def test_a_bad_user_file_raises_an_error_naming_file_line_and_problem(tmp_path, content, problem):
+    extra = tmp_path / "bad.csv"
+    extra.write_text(content)
+    with pytest.raises(ValueError) as error:
+        load_gazetteer([extra])
+    assert str(extra) in str(error.value) and problem in str(error.value)
+
+
+def test_conll_scoring_counts_exact_spans_per_type(tmp_path):
+    conll = tmp_path / "tiny.conll"
+    conll.write_text(
+        "-DOCSTART- -DOCSTART- O\n"
+        "Minister B-MISC\nMarnix B-PER\nRuisdael I-PER\nbezocht O\nRusland B-LOC\n. O\n\n"
+        "Hij O\nwerkt O\nbij O\nPhilips B-ORG\nin O\nEindhoven B-LOC\n. O\n"
+    )
+    documents = read_conll(conll)
+    assert documents[0].text == "Minister Marnix Ruisdael bezocht Rusland .\nHij werkt bij Philips in Eindhoven .\n"
+    report = evaluate(documents, extract_mentions)
+    assert report.scores() == (1.0, 1.0, 1.0)
+
+
+def test_gold_fixture_parsing_strips_the_markup(tmp_path):
+    fixture = tmp_path / "gold.txt"
+    fixture.write_text("# comment\nPremier [[Dick Schoof|PER|Dick Schoof]] sprak in [[Den Haag|LOC|Den Haag]].\n")
+    [document] = read_gold_fixture(fixture)
+    assert document.text == "Premier Dick Schoof sprak in Den Haag."
+    assert document.gold == [(8, 19, "PER", "Dick Schoof"), (29, 37, "LOC", "Den Haag")]
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="gold fixture not written yet")
+def test_gold_set_meets_the_targets():
+    report = evaluate(read_gold_fixture(GOLD), extract_mentions)
+    assert report.scores()[2] >= 0.85
+    assert report.linking_accuracy >= 0.90
