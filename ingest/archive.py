@@ -12,12 +12,15 @@ worker processes; one writer, this process, owns the database.
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 import functools
 import hashlib
 import itertools
 import json
 import multiprocessing
+import sys
+import tempfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +34,7 @@ from .dedup import paragraph_hash
 from .entities import MentionStore
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD, jaccard, shingles
-from .records import MAX_RECORD_BYTES, Record, find_input_files, read_records
+from .records import MAX_RECORD_BYTES, Record, find_input_files, open_records
 from .schema import ensure_db_shape
 
 BATCH_SIZE = 500
@@ -112,34 +115,67 @@ def _prepare_in_pool(batches: Iterable[list[Record]], pool, ahead: int) -> Itera
         yield done, result.get()
 
 
+class StrictError(Exception):
+    """--strict: a record was rejected, so the whole ingest was rolled back."""
+
+
+@dataclass
+class ReadOptions:
+    format: str | None = None
+    field_map: dict[str, str] | None = None
+    max_record_bytes: int = MAX_RECORD_BYTES
+
+
 def ingest_paths(
     db: sqlite_utils.Database,
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     source: str | None = None,
-    max_record_bytes: int = MAX_RECORD_BYTES,
+    read_options: ReadOptions | None = None,
     entity_files: Iterable[Path] = (),
     threshold: float = DEFAULT_THRESHOLD,
     workers: int = 1,
+    strict: bool = False,
     on_progress: Callable[[int], None] | None = None,
 ) -> IngestSummary:
-    """Ingest every file under ``paths``; ``on_progress`` gets the bytes done per file."""
+    """Ingest every file under ``paths`` ("-" is standard input); ``on_progress`` gets bytes done per file.
+
+    With ``strict``, the first rejected record raises StrictError and nothing is written.
+    """
     ensure_db_shape(db)
     entity_files = tuple(entity_files)
     _init_worker(entity_files)
-    writer = ArchiveWriter(db, IngestSummary(), default_source=source, threshold=threshold)
+    writer = ArchiveWriter(db, IngestSummary(), default_source=source, threshold=threshold, strict=strict)
     pool = multiprocessing.get_context("spawn").Pool(workers, _init_worker, (entity_files,)) if workers > 1 else None
     prepare = functools.partial(_prepare_in_pool, pool=pool, ahead=2 * workers) if pool else _prepare_here
     try:
-        for path in find_input_files(list(paths)):
-            data = path.read_bytes()
-            writer.ingest_file(path, data, prepare, max_record_bytes)
-            if on_progress:
-                on_progress(len(data))
+        with db.atomic() if strict else contextlib.nullcontext():
+            for path in find_input_files([p if str(p) == "-" else Path(p) for p in paths]):
+                size = writer.ingest_input(path, prepare, read_options or ReadOptions())
+                if on_progress:
+                    on_progress(size)
+            update_boilerplate(db, _worker_gazetteer)
     finally:
         if pool:
             pool.terminate()
-    update_boilerplate(db, _worker_gazetteer)
     return writer.summary
+
+
+def _hash_input(path: Path | str) -> tuple[str, int, object]:
+    """SHA-256 and size of an input, reading it in chunks; standard input is spooled to re-read it."""
+    digest, size = hashlib.sha256(), 0
+    if str(path) == "-":
+        spool = tempfile.SpooledTemporaryFile(max_size=64 * 1024 * 1024)
+        while chunk := sys.stdin.buffer.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+            spool.write(chunk)
+        spool.seek(0)
+        return digest.hexdigest(), size, spool
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size, path
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:
@@ -150,59 +186,71 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
 class ArchiveWriter:
     """The single writer: classifies each prepared record and stores what it brings."""
 
-    def __init__(self, db: sqlite_utils.Database, summary: IngestSummary, default_source: str | None, threshold: float):
+    def __init__(self, db: sqlite_utils.Database, summary: IngestSummary, default_source: str | None, threshold: float, strict: bool = False):
         self.db = db
         self.summary = summary
         self.default_source = default_source
         self.threshold = threshold
+        self.strict = strict
         self.mentions = MentionStore(db)
         self.boilerplate = {row[0] for row in db.execute("select id from paragraphs where boilerplate")}
 
-    def ingest_file(self, path: Path, data: bytes, prepare, max_record_bytes: int) -> None:
-        digest = sha256(data)
+    def ingest_input(self, path: Path | str, prepare, options: ReadOptions) -> int:
+        """Ingest one file (or standard input) unless its bytes were ingested completely before."""
+        digest, size, stream = _hash_input(path)
         existing = self.db.execute("select id, completed_at from sources where sha256 = ?", [digest]).fetchone()
         if existing and existing[1]:
             self.summary.files_skipped += 1
-            return
+            return size
         self.summary.files += 1
         if existing:
             source_id = existing[0]
         else:
             source_id = self.db["sources"].insert(
-                {"path": str(path), "size": len(data), "sha256": digest, "ingested_at": utc_now()}
+                {"path": str(path), "size": size, "sha256": digest, "ingested_at": utc_now()}
             ).last_pk
         done = self.db.execute("select coalesce(max(position), -1) from records where source_id = ?", [source_id]).fetchone()[0]
-        records = (r for r in read_records(path, data, max_record_bytes) if r.position > done)
+        name = "" if str(path) == "-" else Path(path).name
+        records = open_records(
+            stream, name=name, format=options.format, field_map=options.field_map, max_record_bytes=options.max_record_bytes
+        )
         count = done + 1
-        for batch, prepared in prepare(_batches(records, BATCH_SIZE)):
-            self.write_batch(source_id, path, batch, prepared)
+        for batch, prepared in prepare(_batches((r for r in records if r.position > done), BATCH_SIZE)):
+            self.write_batch(source_id, str(path), batch, prepared)
             count += len(batch)
         self.db["sources"].update(source_id, {"completed_at": utc_now(), "record_count": count})
+        return size
 
-    def write_batch(self, source_id: int, path: Path, records: list[Record], prepared: list[Article | RejectedRecord]) -> None:
+    def write_batch(self, source_id: int, path: str, records: list[Record], prepared: list[Article | RejectedRecord]) -> None:
         """Store a batch of records of one file, and what they bring, in one transaction."""
         now = utc_now()
         with self.db.atomic():
             for record, article in zip(records, prepared):
-                raw = record.raw.encode("utf-8")
+                raw = record.raw_bytes if record.raw_bytes is not None else record.raw.encode("utf-8")
                 raw_hash = sha256(raw)
-                self.db.execute("insert or ignore into raw_records (hash, raw) values (?, ?)", [raw_hash, zlib.compress(raw)])
+                self.db.execute(
+                    "insert or ignore into raw_records (hash, raw, binary) values (?, ?, ?)",
+                    [raw_hash, zlib.compress(raw), int(record.raw_bytes is not None)],
+                )
+                location = f"{path}/{record.member}:{record.line}" if record.member else f"{path}:{record.line}"
                 row = {"source_id": source_id, "position": record.position, "line": record.line, "raw_hash": raw_hash}
-                row.update(self._store(record, article, path, now))
+                row.update(self._store(record, article, location, now))
                 self.db.execute(
                     f"insert into records ({', '.join(row)}) values ({', '.join('?' * len(row))})", list(row.values())
                 )
             self.mentions.flush_counts()
 
-    def _store(self, record: Record, article: Article | RejectedRecord, path: Path, now: str) -> dict:
+    def _store(self, record: Record, article: Article | RejectedRecord, location: str, now: str) -> dict:
         """Classify one record and store its article or version; return its status columns."""
         self.summary.records += 1
         if isinstance(article, RejectedRecord):
+            if self.strict:
+                raise StrictError(f"{location}: rejected: {article}")
             self.summary.rejected += 1
-            self.summary.problems.append(f"{path}:{record.line}: rejected: {article}")
+            self.summary.problems.append(f"{location}: rejected: {article}")
             return {"status": "rejected", "error": str(article)}
         if article.warning:
-            self.summary.problems.append(f"{path}:{record.line}: warning: {article.warning}")
+            self.summary.problems.append(f"{location}: warning: {article.warning}")
         status = {"error": article.warning}
         known = self.db.execute("select id, null from articles where content_hash = ?", [article.content_hash]).fetchone()
         known = known or self.db.execute(
@@ -271,20 +319,23 @@ class ArchiveWriter:
             "update paragraphs set article_count = article_count + 1 where id = ?", [(i,) for i in set(paragraph_ids)]
         )
         body = "\n\n".join(t for t, i in zip(article.paragraphs, paragraph_ids) if i not in self.boilerplate)
-        row = self._metadata(record, article, now) | {
+        # We are the only writer, so the next id is ours; mentions can then be stored first
+        # and the article inserted once, with its facet columns.
+        article_id = self.db.execute("select coalesce(max(id), 0) + 1 from articles").fetchone()[0]
+        facets = self.mentions.store(article_id, paragraph_ids, article.mentions, skip=self.boilerplate)
+        row = self._metadata(record, article, now) | facets | {
+            "id": article_id,
             "year": article.year,
             "month": article.month,
             "body": body,
             "word_count": len(body.split()),
         }
-        article_id = self.db["articles"].insert(row).last_pk
+        self.db.execute(f"insert into articles ({', '.join(row)}) values ({', '.join('?' * len(row))})", list(row.values()))
         self.db.conn.executemany(
             "insert into article_paragraphs (article_id, position, paragraph_id) values (?, ?, ?)",
             [(article_id, position, paragraph_id) for position, paragraph_id in enumerate(paragraph_ids)],
         )
         self.index_for_near_duplicates(article_id, article.band_keys)
-        facets = self.mentions.store(article_id, paragraph_ids, article.mentions, skip=self.boilerplate)
-        self.db["articles"].update(article_id, facets)
         return article_id
 
     def index_for_near_duplicates(self, article_id: int, keys: list[int]) -> None:
@@ -311,12 +362,12 @@ def article_paragraph_texts(db: sqlite_utils.Database, article_id: int) -> list[
     ]
 
 
-def raw_text(db: sqlite_utils.Database, record_id: int) -> str:
-    """The exact text of an input record, as it stood in its file."""
+def raw_record(db: sqlite_utils.Database, record_id: int) -> bytes:
+    """An input record exactly as it was read: its text as UTF-8, or the original bytes of an unreadable file."""
     row = db.execute(
         "select raw from raw_records join records on records.raw_hash = raw_records.hash where records.id = ?",
         [record_id],
     ).fetchone()
     if row is None:
         raise KeyError(f"no record with id {record_id}")
-    return zlib.decompress(row[0]).decode("utf-8")
+    return zlib.decompress(row[0])

@@ -11,11 +11,12 @@ from pathlib import Path
 import click
 import sqlite_utils
 
-from .archive import ingest_paths, raw_text
+from .archive import ReadOptions, StrictError, ingest_paths, raw_record
+from .formats import parse_field_options
 from .entities import reextract_mentions
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD
-from .records import MAX_RECORD_BYTES, find_input_files
+from .records import FORMATS, MAX_RECORD_BYTES, find_input_files
 from .schema import ensure_db_shape
 from .versions import regroup_near_duplicates
 
@@ -72,10 +73,31 @@ threshold_option = click.option(
 )
 
 
+def field_options(ctx, param, values):
+    try:
+        return parse_field_options(values)
+    except ValueError as error:
+        raise click.BadParameter(str(error))
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Archive database (created if missing).")
 @click.option("--source", help="Outlet name for records that do not name one.")
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(FORMATS),
+    help="Read every input in this format instead of guessing from the extension (needed for - , standard input).",
+)
+@click.option(
+    "--field",
+    "field_map",
+    multiple=True,
+    callback=field_options,
+    metavar="FIELD=COLUMN",
+    help="Take FIELD (text, date, title, url, source, author, id) from this column or key; repeatable.",
+)
 @entities_option
 @threshold_option
 @click.option(
@@ -92,28 +114,36 @@ threshold_option = click.option(
     show_default="number of CPUs",
     help="Processes that clean texts and find mentions, for inputs over 1 MB (one more writes the database).",
 )
+@click.option("--strict", is_flag=True, help="Stop at the first rejected record and change nothing.")
 @click.option("--quiet", is_flag=True, help="Print only the summary line, not each rejected record and warning.")
-def ingest(paths, db_path, source, entity_files, threshold, max_record_bytes, workers, quiet):
+def ingest(paths, db_path, source, input_format, field_map, entity_files, threshold, max_record_bytes, workers, strict, quiet):
     """Load articles from files or directories (walked recursively) into the archive.
 
     Exit status: 0 when every record was ingested, 1 when any record was
-    rejected (the others are still stored), 2 on a fatal error.
+    rejected (the others are still stored; with --strict nothing is), 2 on a
+    fatal error.
     """
+    if any(str(p) == "-" for p in paths) and not input_format:
+        raise click.UsageError("reading standard input (-) needs --format: one of " + ", ".join(FORMATS))
     db = open_database(db_path)
     load_entities(entity_files)  # report a bad entities file before any work
-    total = sum(p.stat().st_size for p in find_input_files(list(paths)))
+    total = sum(p.stat().st_size for p in find_input_files(list(paths)) if str(p) != "-")
     try:
         with progress(total, "Ingesting") as bar:
             summary = ingest_paths(
                 db,
                 paths,
                 source=source,
-                max_record_bytes=max_record_bytes,
+                read_options=ReadOptions(format=input_format, field_map=field_map or None, max_record_bytes=max_record_bytes),
                 entity_files=entity_files,
                 threshold=threshold,
                 workers=workers if total > SMALL_INPUT_BYTES else 1,
+                strict=strict,
                 on_progress=bar.update,
             )
+    except StrictError as error:
+        click.echo(f"{error}\n--strict: nothing was stored. Fix or remove that record, or run without --strict.", err=True)
+        sys.exit(EXIT_REJECTED)
     except (sqlite3.Error, OSError) as error:
         raise FatalError(
             f"ingest stopped, database {db_path}: {error}. "
@@ -162,7 +192,8 @@ def dedup(db_path, threshold, entity_files):
 def raw(db_path, record_id):
     """Print the original text of input record RECORD_ID, exactly as it was read."""
     try:
-        click.echo(raw_text(open_database(db_path), record_id), nl=False)
+        sys.stdout.buffer.write(raw_record(open_database(db_path), record_id))
+        sys.stdout.buffer.flush()
     except KeyError as error:
         raise FatalError(error.args[0])
 

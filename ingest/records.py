@@ -3,22 +3,53 @@
 A record keeps its raw text exactly as it stood in the file, so that the
 archive can always show what came in. Readers never raise on bad content:
 a record they cannot use carries an ``error`` and is stored as rejected.
+
+Reading is layered, each layer streaming from a binary file object:
+compression (gzip, bzip2, xz, zip members) is recognised by its magic bytes,
+then binary content is rejected, then bytes are decoded line by line, then a
+format reader (``formats.py``) turns lines into records, and finally every
+record is size-checked and its text cleaned (``textclean.py``).
 """
 
 from __future__ import annotations
 
+import bz2
+import codecs
+import gzip
+import io
+import lzma
 import re
+import shutil
+import sys
+import tempfile
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 MAX_RECORD_BYTES = 5_000_000
+FORMATS = ("txt", "jsonl", "json", "csv", "tsv")
+
+_EXTENSION_FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonlines": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+}
+_COMPRESSED_SUFFIXES = (".gz", ".gzip", ".bz2", ".xz", ".lzma")
+_HEAD_BYTES = 8192
 
 
 @dataclass
 class Record:
-    position: int  # 0-based index of the record in its file
-    line: int  # 1-based line where the record starts
+    position: int  # 0-based index of the record in its file (across all members of a zip)
+    line: int  # 1-based line where the record starts (in the decompressed file or zip member)
     raw: str
     text: str | None = None
     date: str | None = None
@@ -28,20 +59,86 @@ class Record:
     author: str | None = None
     extra: dict = field(default_factory=dict)
     error: str | None = None
+    # Set only when the input could not be decoded as text (a binary file): the exact
+    # bytes. ``raw`` then holds them read as latin-1, so ``raw.encode("latin-1") == raw_bytes``.
+    raw_bytes: bytes | None = None
+    member: str | None = None  # the file inside a .zip this record came from
+
+    @property
+    def rejected(self) -> bool:
+        return self.text is None
 
 
 class InputError(Exception):
     """A whole file cannot be read (not a problem with one record)."""
 
 
+# ---------------------------------------------------------------- decoding
+
+
+def _cp1252_or_latin1(error: UnicodeDecodeError) -> tuple[str, int]:
+    """The five bytes cp1252 leaves undefined are read as latin-1, so decoding never loses a byte."""
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("news_archive_latin1", _cp1252_or_latin1)
+
+
+def decode_line(data: bytes) -> str:
+    """UTF-8 if the line is valid UTF-8, else Windows-1252 (Dutch exports from Windows tools).
+
+    Deciding per line keeps files that mix both (concatenated exports) readable;
+    valid UTF-8 almost never arises by chance from cp1252 text.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="news_archive_latin1")
+
+
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), falling back to Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
+    """Text of a whole file: UTF-16/32 with BOM, UTF-8 with or without BOM, else Windows-1252 per line."""
+    for bom, encoding in _UNICODE_BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return "".join(decode_line(line) for line in data.splitlines(keepends=True))
+
+
+_UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_LINE_BREAKS = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def text_lines(stream: BinaryIO) -> Iterator[str]:
+    """Decoded lines with their line ends (``\\n``, ``\\r\\n`` or a lone ``\\r``), streaming."""
+    head = stream.peek(4)[:4]
+    for bom, encoding in _UNICODE_BOMS:
+        if head.startswith(bom):
+            stream.read(len(bom))
+            yield from io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+            return
+    first = True
+    for line in stream:
+        if first and line.startswith(codecs.BOM_UTF8):
+            line = line[3:]
+        first = False
+        text = decode_line(line)
+        if "\r" in text.rstrip("\r\n"):  # old Mac line ends: split them too
+            yield from (m.group() for m in _LINE_BREAKS.finditer(text) if m.group())
+        else:
+            yield text
+
+
+# ---------------------------------------------------------------- the seed format
 
 
 _SEED_HEADER = re.compile(
@@ -50,22 +147,32 @@ _SEED_HEADER = re.compile(
 
 
 def read_seed_text(text: str) -> Iterator[Record]:
-    """The seed format: each article starts with a line ``date YYYY-MM[-DD] text...``."""
+    """The seed format: each article starts with a line ``date YYYY-MM[-DD] text...``.
+
+    Every character of the file belongs to exactly one record's ``raw`` (blank
+    lines before the first header belong to the first record), so the raws
+    joined give back the file.
+    """
     headers = list(_SEED_HEADER.finditer(text))
     starts = [m.start() for m in headers]
     if not headers or text[: starts[0]].strip():
         # Text before the first header is still an article, just without a date.
         starts.insert(0, 0)
     position = 0
+    line, counted = 1, 0  # line numbers counted incrementally: files can hold 100,000 articles
     for start, end in zip(starts, starts[1:] + [len(text)]):
         raw = text[start:end]
         if not raw.strip():
             continue
-        record = Record(position=position, line=text.count("\n", 0, start) + 1, raw=raw)
         header = _SEED_HEADER.match(text, start)
-        if header and header.start() == start:
+        line += text.count("\n", counted, start)
+        counted = start
+        if position == 0 and start > 0:  # blank lines before the first header
+            raw, start = text[:end], 0
+        record = Record(position=position, line=line, raw=raw)
+        if header:
             record.date = header.group(1)
-            record.text = raw[header.start(2) - start :]
+            record.text = text[header.start(2) : end]
         else:
             record.text = raw
             record.error = "no 'date YYYY-MM[-DD]' header before this text; stored without a date"
@@ -73,28 +180,308 @@ def read_seed_text(text: str) -> Iterator[Record]:
         yield record
 
 
-def reject_oversized(records: Iterator[Record], max_bytes: int) -> Iterator[Record]:
-    for record in records:
-        size = len(record.raw.encode("utf-8"))
-        if size > max_bytes:
-            record.text = None
-            record.error = f"record is {size:,} bytes, over the limit of {max_bytes:,} (--max-record-bytes)"
-        yield record
+# ---------------------------------------------------------------- streams
 
 
-def read_records(path: Path, data: bytes, max_record_bytes: int = MAX_RECORD_BYTES) -> Iterator[Record]:
-    """Records of one input file, given its bytes."""
-    if b"\x00" in data[:8192]:
-        yield Record(position=0, line=1, raw=data.decode("latin-1"), error="binary file (contains NUL bytes), not text")
+class _Rewound(io.RawIOBase):
+    """A stream whose first bytes were read to sniff it, put back in front."""
+
+    def __init__(self, head: bytes, rest: BinaryIO, error: Exception | None = None):
+        self._head = memoryview(head)
+        self._rest = rest
+        self._error = error  # damage met while sniffing: raised only after the good bytes are read
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        if self._error is not None:
+            raise self._error
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _read_head(stream: BinaryIO, size: int = _HEAD_BYTES) -> tuple[bytes, Exception | None]:
+    chunks, got = [], 0
+    try:
+        while got < size:
+            chunk = stream.read(size - got)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    except _DAMAGED as error:
+        return b"".join(chunks), error
+    return b"".join(chunks), None
+
+
+def _sniffable(stream: BinaryIO) -> tuple[bytes, io.BufferedReader]:
+    head, error = _read_head(stream)
+    return head, io.BufferedReader(_Rewound(head, stream, error), buffer_size=1 << 16)
+
+
+def _compression(head: bytes):
+    if head.startswith(b"\x1f\x8b"):
+        return lambda s: gzip.GzipFile(fileobj=s, mode="rb")
+    if head.startswith(b"BZh") and head[3:4].isdigit():
+        return bz2.BZ2File
+    if head.startswith(b"\xfd7zXZ\x00"):
+        return lzma.LZMAFile
+    return None
+
+
+_DAMAGED = (OSError, EOFError, lzma.LZMAError, zlib.error, zipfile.BadZipFile)
+
+
+def _without_compression_suffix(name: str) -> str:
+    lower = name.lower()
+    for suffix in _COMPRESSED_SUFFIXES:
+        if lower.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def format_for_name(name: str) -> str:
+    """The format a file name implies; unknown extensions are read as the seed text format."""
+    return _EXTENSION_FORMATS.get(Path(_without_compression_suffix(name)).suffix.lower(), "txt")
+
+
+_OFFICE = {
+    ".xlsx": "an Excel workbook",
+    ".xls": "an Excel workbook",
+    ".ods": "a spreadsheet",
+    ".docx": "a Word document",
+    ".doc": "a Word document",
+    ".odt": "a text document",
+    ".pdf": "a PDF file",
+}
+_CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 27)) | frozenset(range(28, 32)) | {127}
+
+
+def _not_text(head: bytes, name: str) -> str | None:
+    """Why these bytes are not a text export, or None when they are (or may be) text."""
+    if any(head.startswith(bom) for bom, _ in _UNICODE_BOMS):
+        return None
+    kind = _OFFICE.get(Path(name).suffix.lower())
+    if kind is None and head.startswith(b"%PDF"):
+        kind = "a PDF file"
+    elif kind is None and head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        kind = "an Office document (Excel, Word) or other packed file"
+    if kind:
+        return (
+            f"this is {kind}, not a text export: save spreadsheets as 'CSV UTF-8' and documents as plain "
+            "text (.txt), then ingest those"
+        )
+    if b"\x00" in head:
+        return "binary file (contains NUL bytes), not text: if it is an export, save it as UTF-8 text or CSV"
+    if head and sum(b in _CONTROL_BYTES for b in head) > len(head) // 10:
+        return "binary file (mostly control characters), not text: if it is an export, save it as UTF-8 text or CSV"
+    return None
+
+
+def _whole_file_rejected(data: bytes, reason: str) -> Record:
+    return Record(position=0, line=1, raw=data.decode("latin-1"), raw_bytes=data, error=reason)
+
+
+def _records_from_stream(stream: BinaryIO, name: str, fmt: str | None, field_map: dict | None) -> Iterator[Record]:
+    """Records of one input stream, positions not yet assigned."""
+    from . import formats
+
+    head, stream = _sniffable(stream)
+    decompress = _compression(head)
+    if decompress:
+        inner = _without_compression_suffix(name)
+        yield from _stop_at_damage(_records_from_stream(decompress(stream), inner, fmt, field_map), name)
         return
-    yield from reject_oversized(read_seed_text(decode(data)), max_record_bytes)
+    if head.startswith(b"PK\x03\x04") and (name.lower().endswith(".zip") or not Path(name).suffix):
+        yield from _zip_records(stream, name, fmt, field_map)
+        return
+    reason = _not_text(head, name)
+    if reason:
+        yield _whole_file_rejected(stream.read(), reason)
+        return
+    if fmt is None:
+        fmt = format_for_name(name)
+        if fmt == "txt" and _tab_separated_header(head, field_map):
+            fmt = "tsv"  # Excel's "Unicode text" export: a .txt holding a table
+    yield from formats.READERS[fmt](text_lines(stream), field_map)
+
+
+def _tab_separated_header(head: bytes, field_map: dict | None) -> bool:
+    """A first line with tabs that names a text column (with --field, or by a known name)."""
+    from .formats import plan_fields
+
+    first_line = decode(head).split("\n", 1)[0].rstrip("\r")
+    if "\t" not in first_line or first_line.lstrip().lower().startswith("date "):
+        return False
+    return "text" in plan_fields(first_line.split("\t"), field_map).columns
+
+
+def _stop_at_damage(records: Iterator[Record], name: str) -> Iterator[Record]:
+    """A truncated or corrupt compressed file: keep the records read before the damage, reject the rest."""
+    last_line = 0
+    try:
+        for record in records:
+            last_line = record.line
+            yield record
+    except _DAMAGED as error:
+        where = f"after the record at line {last_line}" if last_line else "before the first record"
+        yield Record(
+            position=0,
+            line=last_line + 1,
+            raw="",
+            error=(
+                f"the compressed file {name or '(standard input)'} is damaged or cut off {where} ({error}); "
+                "the records before it were read. Get a complete copy of the file and ingest it again"
+            ),
+        )
+
+
+def _zip_records(stream: BinaryIO, name: str, fmt: str | None, field_map: dict | None) -> Iterator[Record]:
+    """Each file inside a zip is read as its own input; records say which member they came from."""
+    with tempfile.SpooledTemporaryFile(max_size=64 << 20) as spool:  # zip needs seeking: stdin cannot
+        shutil.copyfileobj(stream, spool)
+        spool.seek(0)
+        try:
+            archive = zipfile.ZipFile(spool)
+        except (zipfile.BadZipFile, OSError) as error:
+            spool.seek(0)
+            reason = f"damaged zip file ({error}): get a complete copy and ingest it again"
+            yield _whole_file_rejected(spool.read(), reason)
+            return
+        with archive:
+            for info in archive.infolist():
+                member = info.filename
+                if info.is_dir() or member.startswith("__MACOSX/") or Path(member).name.startswith("."):
+                    continue
+                for record in _zip_member_records(archive, info, fmt, field_map):
+                    record.member = member
+                    if record.error:
+                        record.error = f"in {member}: {record.error}"
+                    yield record
+
+
+def _zip_member_records(archive: zipfile.ZipFile, info: zipfile.ZipInfo, fmt, field_map) -> Iterator[Record]:
+    if info.flag_bits & 0x1:
+        reason = "password-protected file in the zip: unzip it yourself and ingest the files"
+        yield Record(position=0, line=1, raw="", error=reason)
+        return
+    try:
+        member = archive.open(info)
+    except (NotImplementedError, RuntimeError, *_DAMAGED) as error:
+        reason = f"cannot unpack this file from the zip ({error}): unzip it yourself and ingest the files"
+        yield Record(position=0, line=1, raw="", error=reason)
+        return
+    with member:
+        yield from _stop_at_damage(_records_from_stream(member, info.filename, fmt, field_map), info.filename)
+
+
+# ---------------------------------------------------------------- the public readers
+
+
+def _finish(record: Record, max_bytes: int) -> Record:
+    """Reject oversized records; clean the text of the others."""
+    from .textclean import clean_field, clean_text
+
+    size = len(record.raw_bytes) if record.raw_bytes is not None else len(record.raw.encode("utf-8"))
+    if size > max_bytes and not (record.text is None and record.error):
+        record.text = None
+        record.error = (
+            f"record is {size:,} bytes, over the limit of {max_bytes:,} (--max-record-bytes); "
+            "if it really is one article, ingest again with a higher limit"
+        )
+        return record
+    if record.text is not None:
+        record.text = clean_text(record.text)
+    for name in ("title", "source", "author", "date"):
+        value = getattr(record, name)
+        if value is not None:
+            setattr(record, name, clean_field(value) or None)
+    if record.url is not None:
+        record.url = record.url.strip() or None
+    return record
+
+
+def open_records(
+    source: Path | str | BinaryIO,
+    *,
+    name: str | None = None,
+    format: str | None = None,
+    field_map: dict[str, str] | None = None,
+    max_record_bytes: int = MAX_RECORD_BYTES,
+) -> Iterator[Record]:
+    """Stream the records of a file path, ``"-"`` (standard input) or a binary file object.
+
+    ``name`` (defaults to the path's name) picks the format by its extension
+    unless ``format`` is given. Memory stays flat for JSON Lines, CSV and TSV;
+    ``.txt`` and ``.json`` files are read whole. Bad content never raises: it
+    becomes rejected records. ``field_map`` maps our field names (``text``,
+    ``date``, ...) to the input's column names, overriding the built-in names.
+    """
+    from .formats import check_field_map
+
+    if format is not None and format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    check_field_map(field_map)
+    if isinstance(source, (str, Path)) and str(source) == "-":
+        yield from _numbered(sys.stdin.buffer, name or "", format, field_map, max_record_bytes)
+    elif isinstance(source, (str, Path)):
+        with open(source, "rb") as stream:
+            yield from _numbered(stream, name or Path(source).name, format, field_map, max_record_bytes)
+    else:
+        yield from _numbered(source, name or "", format, field_map, max_record_bytes)
+
+
+def _numbered(stream, name, fmt, field_map, max_record_bytes) -> Iterator[Record]:
+    position = 0
+    line = 0
+    try:
+        for record in _records_from_stream(stream, name, fmt, field_map):
+            record.position = position
+            position += 1
+            line = record.line
+            yield _finish(record, max_record_bytes)
+    except (KeyboardInterrupt, GeneratorExit):
+        raise
+    except Exception as error:  # never lose the file over a bug: say where reading stopped
+        yield Record(
+            position=position,
+            line=line + 1,
+            raw="",
+            error=(
+                f"reading stopped after line {line} because of an unexpected error ({type(error).__name__}: "
+                f"{error}); the records before it were read. Please report this as a bug"
+            ),
+        )
+
+
+def read_records(
+    path: Path,
+    data: bytes,
+    max_record_bytes: int = MAX_RECORD_BYTES,
+    *,
+    format: str | None = None,
+    field_map: dict[str, str] | None = None,
+) -> Iterator[Record]:
+    """Records of one input file, given its bytes (``path`` names it: its extension picks the format)."""
+    return open_records(
+        io.BytesIO(data), name=Path(path).name, format=format, field_map=field_map, max_record_bytes=max_record_bytes
+    )
 
 
 def find_input_files(paths: list[Path]) -> list[Path]:
     """Files named directly, plus every file under named directories, in sorted order."""
     found = []
     for path in paths:
-        if path.is_dir():
+        if str(path) == "-":
+            found.append(path)
+        elif path.is_dir():
             found.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
         else:
             found.append(path)

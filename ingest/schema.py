@@ -23,7 +23,7 @@ TABLES = {
         },
         pk="id",
     ),
-    "raw_records": dict(columns={"hash": str, "raw": bytes}, pk="hash"),
+    "raw_records": dict(columns={"hash": str, "raw": bytes, "binary": int}, pk="hash", defaults={"binary": 0}),
     "articles": dict(
         columns={
             "id": int,

@@ -4,7 +4,7 @@ from pathlib import Path
 from click.testing import CliRunner
 import sqlite_utils
 
-from ingest.archive import ingest_paths, raw_text
+from ingest.archive import ingest_paths, raw_record
 from ingest.cli import cli
 from conftest import FIXTURES, SEED
 
@@ -79,7 +79,7 @@ def test_exact_duplicates_across_files_and_runs_are_one_article(db):
 
 def test_raw_text_of_every_record_is_recoverable(db):
     ingest_paths(db, [FIXTURES / "three_articles.txt"])
-    raws = [raw_text(db, row["id"]) for row in db.query("select id from records order by position")]
+    raws = [raw_record(db, row["id"]).decode("utf-8") for row in db.query("select id from records order by position")]
     assert "".join(raws) == (FIXTURES / "three_articles.txt").read_text(encoding="utf-8")
 
 
@@ -160,3 +160,52 @@ def test_cli_raw_prints_the_original_record(tmp_path):
     run_cli("ingest", str(SEED), "--db", str(tmp_path / "a.db"))
     result = run_cli("raw", str(tmp_path / "a.db"), "1")
     assert result.output == SEED.read_text(encoding="utf-8")
+
+
+def test_cli_reads_standard_input_with_a_format(tmp_path):
+    lines = '{"tekst": "Het KNMI waarschuwt voor storm.", "datum": "3 maart 2023", "krant": "NRC"}\n'
+    result = CliRunner().invoke(cli, ["ingest", "-", "--format", "jsonl", "--db", str(tmp_path / "a.db")], input=lines)
+    assert result.exit_code == 0, result.output
+    article = next(sqlite_utils.Database(tmp_path / "a.db")["articles"].rows)
+    assert (article["date"], article["source"]) == ("2023-03-03", "NRC")
+
+
+def test_cli_refuses_standard_input_without_a_format(tmp_path):
+    result = CliRunner().invoke(cli, ["ingest", "-", "--db", str(tmp_path / "a.db")], input="x")
+    assert result.exit_code == 2
+    assert "needs --format" in result.output
+
+
+def test_cli_field_option_names_the_text_column(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("Kop,Berichttekst\nStorm,Het KNMI waarschuwt voor storm.\n", encoding="utf-8")
+    result = run_cli("ingest", str(path), "--db", str(tmp_path / "a.db"), "--field", "text=Berichttekst")
+    assert result.exit_code == 0, result.output
+    assert next(sqlite_utils.Database(tmp_path / "a.db")["articles"].rows)["body"] == "Het KNMI waarschuwt voor storm."
+
+
+def test_cli_rejects_a_malformed_field_option(tmp_path):
+    result = run_cli("ingest", str(SEED), "--db", str(tmp_path / "a.db"), "--field", "Berichttekst")
+    assert result.exit_code == 2
+
+
+def test_strict_stops_at_the_first_bad_record_and_changes_nothing(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_text("date 2022-01-02 Wel tekst hier.\ndate 2022-01-01\n\n", encoding="utf-8")
+    result = run_cli("ingest", str(SEED), str(path), "--db", str(tmp_path / "a.db"), "--strict")
+    assert result.exit_code == 1
+    assert f"{path}:2: rejected: record has no text" in result.output
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    assert all(db[name].count == 0 for name in ("articles", "records", "sources", "paragraphs"))
+
+
+def test_a_binary_file_is_rejected_and_its_bytes_kept(tmp_path):
+    data = bytes(range(256)) * 4
+    (tmp_path / "photo.jpg").write_bytes(data)
+    result = run_cli("ingest", str(tmp_path / "photo.jpg"), "--db", str(tmp_path / "a.db"))
+    assert result.exit_code == 1
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    record = next(db["records"].rows)
+    assert record["status"] == "rejected" and "not text" in record["error"]
+    assert raw_record(db, record["id"]) == data
+    assert CliRunner().invoke(cli, ["raw", str(tmp_path / "a.db"), str(record["id"])]).stdout_bytes == data

@@ -1,0 +1,529 @@
+"""Format readers (JSON Lines, JSON, CSV/TSV) and the mapping of their field names to ours.
+
+Each reader takes decoded lines (with their line ends) and yields records
+whose ``raw`` is the exact text of that record in the file. They never raise
+on bad content: a record they cannot use carries an ``error``.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from .records import Record, read_seed_text
+
+# Our fields, each with the input names that mean it (compared by ``field_key``),
+# most specific first. Covers AmCAT (title, text, date, medium, publisher, url, id,
+# headline, byline) and LexisNexis / Nexis Uni / Newsdesk exports (Title, Headline,
+# Date, Source, Publication, Byline, Author, Body, Hit Sentence, URL, Document ID).
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "text": (
+        "text", "body", "content", "fulltext", "articletext", "bodytext", "maintext", "articlebody",
+        "tekst", "artikeltekst", "volledigetekst", "inhoud", "article", "artikel", "story",
+    ),
+    "date": (
+        "date", "publicationdate", "publishdate", "publisheddate", "datepublished", "published", "publishedat",
+        "pubdate", "datetime", "datum", "publicatiedatum", "verschijningsdatum",
+    ),
+    "title": ("title", "headline", "kop", "titel", "koptekst", "heading", "headlinetext"),
+    "url": ("url", "link", "uri", "permalink", "canonicalurl", "articleurl", "weblink", "webadres"),
+    "source": (
+        "source", "medium", "publisher", "publication", "publicationname", "sourcename", "sourcetitle", "outlet",
+        "krant", "newspaper", "bron", "mediumname", "titelkrant",
+    ),
+    "author": (
+        "author", "authors", "byline", "creator", "dccreator", "auteur", "auteurs", "writer", "journalist", "schrijver",
+    ),
+    "id": ("id", "articleid", "documentid", "docid", "uid", "guid", "identifier", "itemid"),
+}
+# Used as the text only when there is no full-text field: a warning says so.
+SNIPPET_NAMES = (
+    "hitsentence", "openingtext", "snippet", "lead", "intro", "summary", "abstract", "description", "samenvatting",
+)
+FIELDS = tuple(FIELD_NAMES)
+
+
+def field_key(name: str) -> str:
+    """Names compare ignoring case, spaces, dashes, underscores and other punctuation: "Published_At" = "published at"."""
+    return re.sub(r"[\W_]+", "", str(name)).casefold()
+
+
+def check_field_map(field_map: dict[str, str] | None) -> None:
+    for target in field_map or {}:
+        if target not in FIELD_NAMES:
+            raise ValueError(f"unknown field {target!r} in --field: use one of {', '.join(FIELDS)}")
+
+
+def parse_field_options(options: Iterable[str]) -> dict[str, str]:
+    """``["text=Artikeltekst", "date=Datum"]`` (from ``--field``) as ``{"text": "Artikeltekst", ...}``."""
+    field_map = {}
+    for option in options:
+        target, equals, column = option.partition("=")
+        if not equals or not column.strip():
+            raise ValueError(f"--field {option!r} should look like FIELD=COLUMN, e.g. text=Artikeltekst")
+        field_map[target.strip().lower()] = column.strip()
+    check_field_map(field_map)
+    return field_map
+
+
+@dataclass(frozen=True)
+class FieldPlan:
+    """Which input column feeds each of our fields, decided once per set of column names."""
+
+    columns: dict[str, str]  # our field -> input column
+    snippet: str | None  # a summary column to fall back on for the text
+    missing: dict[str, str]  # our field -> column named with --field that is not there
+    found: tuple[str, ...]  # every input column, for messages
+
+
+def plan_fields(columns: Iterable[str], field_map: dict[str, str] | None = None) -> FieldPlan:
+    columns = list(columns)
+    by_key: dict[str, str] = {}
+    for column in columns:
+        by_key.setdefault(field_key(column), column)
+    chosen: dict[str, str] = {}
+    missing: dict[str, str] = {}
+    for target, wanted in (field_map or {}).items():
+        column = wanted if wanted in columns else by_key.get(field_key(wanted))
+        if column is None:
+            missing[target] = wanted
+        else:
+            chosen[target] = column
+    taken = set(chosen.values())
+    for target, names in FIELD_NAMES.items():
+        if target in chosen or target in missing:
+            continue
+        column = next((by_key[n] for n in names if n in by_key and by_key[n] not in taken), None)
+        if column is not None:
+            chosen[target] = column
+            taken.add(column)
+    snippet = None
+    if "text" not in chosen and "text" not in missing:
+        snippet = next((by_key[n] for n in SNIPPET_NAMES if n in by_key and by_key[n] not in taken), None)
+    return FieldPlan(chosen, snippet, missing, tuple(columns))
+
+
+def _as_text(value, joiner: str) -> str | None:
+    """Field values as text: lists (paragraphs, several authors) are joined, objects kept as JSON."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, list):
+        parts = [_as_text(v, joiner) for v in value]
+        text = joiner.join(p for p in parts if p)
+    elif isinstance(value, (dict, bool)):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = str(value)
+    return text if text.strip() else None
+
+
+def _listing(columns: tuple[str, ...]) -> str:
+    return ", ".join(repr(c) for c in columns) if columns else "none"
+
+
+def record_from_fields(values: dict, plan: FieldPlan, line: int, raw: str) -> Record:
+    """A record from one row or object; fields we have no place for go to ``extra``."""
+    record = Record(position=0, line=line, raw=raw)
+    for target, column in plan.columns.items():
+        value = values.get(column)
+        if target == "id":
+            if value not in (None, ""):
+                record.extra["id"] = value
+        else:
+            setattr(record, target, _as_text(value, "\n\n" if target == "text" else ", "))
+    used = set(plan.columns.values())
+    for column, value in values.items():
+        if column not in used and value not in (None, "", [], {}):
+            record.extra.setdefault(column, value)
+    if record.text is None and plan.snippet and _as_text(values.get(plan.snippet), "\n\n"):
+        record.text = _as_text(values.get(plan.snippet), "\n\n")
+        record.extra.pop(plan.snippet, None)
+        record.error = f"no full text, only the summary field {plan.snippet!r}; stored with that as the text"
+    if record.text is None:
+        record.error = _no_text_reason(plan)
+    return record
+
+
+def _no_text_reason(plan: FieldPlan) -> str:
+    if "text" in plan.missing:
+        return (
+            f"--field text={plan.missing['text']} names a field this record does not have; fields found: "
+            f"{_listing(plan.found)}"
+        )
+    if "text" in plan.columns:
+        return (
+            f"the text field {plan.columns['text']!r} is empty, so there is no article to store; "
+            "if the text is in another field, name it with --field text=FIELD"
+        )
+    return (
+        f"no field with the article text; fields found: {_listing(plan.found)}. "
+        "Say which one holds the text with --field text=FIELD"
+    )
+
+
+class _Plans:
+    """Field plans cached by the set of names, since JSON objects of one file mostly share their keys."""
+
+    def __init__(self, field_map):
+        self.field_map = field_map
+        self.cache: dict[tuple, FieldPlan] = {}
+
+    def __call__(self, columns) -> FieldPlan:
+        key = tuple(columns)
+        if key not in self.cache:
+            if len(self.cache) > 1000:
+                self.cache.clear()
+            self.cache[key] = plan_fields(key, self.field_map)
+        return self.cache[key]
+
+
+def record_from_json(value, raw: str, line: int, plans: Callable[[tuple], FieldPlan], what: str) -> Record:
+    if isinstance(value, dict) and isinstance(value.get("_source"), dict):  # Elasticsearch / AmCAT4 hits
+        value = {**value["_source"], **({"_id": value["_id"]} if "_id" in value else {})}
+    if isinstance(value, dict):
+        return record_from_fields(value, plans(tuple(value)), line, raw)
+    if isinstance(value, str):
+        record = Record(position=0, line=line, raw=raw, text=value if value.strip() else None)
+        if record.text is None:
+            record.error = f"{what} is an empty string, so there is no article to store"
+        return record
+    kind = {list: "a list", bool: "true/false", type(None): "null"}.get(type(value), "a number")
+    return Record(
+        position=0,
+        line=line,
+        raw=raw,
+        error=f"{what} holds {kind}, not an article: each article must be an object such as {{\"text\": \"...\"}}",
+    )
+
+
+# ---------------------------------------------------------------- JSON Lines
+
+
+def _without_line_end(line: str) -> str:
+    return line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith(("\n", "\r")) else line
+
+
+def read_json_lines(lines: Iterable[str], field_map: dict | None = None) -> Iterator[Record]:
+    """One JSON value per line; a line that is not valid JSON is rejected and the rest read."""
+    plans = _Plans(field_map)
+    for number, line in enumerate(lines, 1):
+        raw = _without_line_end(line)
+        if not raw.strip():
+            continue
+        try:
+            value = json.loads(raw)
+        except (ValueError, RecursionError) as error:
+            detail = f"{error.msg} at column {error.colno}" if isinstance(error, json.JSONDecodeError) else str(error)
+            yield Record(
+                position=0,
+                line=number,
+                raw=raw,
+                error=f"line {number} is not valid JSON ({detail}): fix or remove that line and ingest the file again",
+            )
+            continue
+        yield record_from_json(value, raw, number, plans, f"line {number}")
+
+
+# ---------------------------------------------------------------- JSON documents
+
+_DECODER = json.JSONDecoder()
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+CONTAINER_KEYS = (
+    "articles", "results", "data", "items", "records", "documents", "docs", "hits", "entries", "rows", "artikelen",
+    "berichten",
+)
+
+
+class _Broken(Exception):
+    def __init__(self, pos: int, message: str):
+        super().__init__(message)
+        self.pos = pos
+        self.message = message
+
+
+def _skip(text: str, pos: int) -> int:
+    return _WHITESPACE.match(text, pos).end()
+
+
+def _value_at(text: str, pos: int):
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError as error:
+        raise _Broken(error.pos, error.msg) from None
+    except (ValueError, RecursionError) as error:
+        raise _Broken(pos, str(error) or "nested too deeply") from None
+
+
+def _array_elements(text: str, pos: int):
+    """Yield (start, end, value) of each element of the array at ``pos``; return the end of the array."""
+    pos = _skip(text, pos + 1)
+    if text.startswith("]", pos):
+        return pos + 1
+    while True:
+        value, end = _value_at(text, pos)
+        yield pos, end, value
+        pos = _skip(text, end)
+        if text.startswith(",", pos):
+            pos = _skip(text, pos + 1)
+        elif text.startswith("]", pos):
+            return pos + 1
+        else:
+            raise _Broken(pos, "expected ',' or ']' after an element")
+
+
+def _elements_under_key(text: str, pos: int, key: str):
+    """Yield the elements of the array under ``key`` in the object at ``pos``; return the end of the object."""
+    pos = _skip(text, pos + 1)
+    done = False
+    while not text.startswith("}", pos):
+        name, pos = _value_at(text, pos)
+        pos = _skip(text, pos)
+        if not text.startswith(":", pos):
+            raise _Broken(pos, "expected ':' after a field name")
+        pos = _skip(text, pos + 1)
+        if name == key and not done and text.startswith("[", pos):
+            pos = yield from _array_elements(text, pos)
+            done = True
+        else:
+            pos = _value_at(text, pos)[1]
+        pos = _skip(text, pos)
+        if text.startswith(",", pos):
+            pos = _skip(text, pos + 1)
+        elif not text.startswith("}", pos):
+            raise _Broken(pos, "expected ',' or '}' after a value")
+    return pos + 1
+
+
+def _container_key(document: dict) -> str | None:
+    """The key of the array of articles in a wrapper object like {"results": [...]}, if it is one."""
+    lists = {k: v for k, v in document.items() if isinstance(v, list)}
+    for key in lists:
+        if field_key(key) in CONTAINER_KEYS:
+            return key
+    if plan_fields(document).columns.get("text") or plan_fields(document).snippet:
+        return None  # an article that happens to hold a list
+    return next((k for k, v in lists.items() if v and all(isinstance(x, dict) for x in v)), None)
+
+
+def _json_records(text: str):
+    """Yield (start, end, value) of each article of a JSON document.
+
+    A top-level array gives its elements; an object holding one array of articles
+    gives that array's elements; any other object is one article, and several
+    top-level values one after the other (JSON Lines or concatenated JSON) are
+    one article each.
+    """
+    pos = _skip(text, 0)
+    if pos == len(text):
+        return
+    if text[pos] not in "[{":
+        raise _Broken(pos, "not JSON")
+    if text[pos] == "[":
+        end = yield from _array_elements(text, pos)
+    else:
+        document, end = _value_at(text, pos)
+        key = _container_key(document)
+        if key is not None:
+            del document  # the articles are decoded again one by one, with their exact slices
+            end = yield from _elements_under_key(text, pos, key)
+        else:
+            yield pos, end, document
+            pos = _skip(text, end)
+            while pos < len(text):
+                value, end = _value_at(text, pos)
+                yield pos, end, value
+                pos = _skip(text, end)
+            return
+    if _skip(text, end) < len(text):
+        raise _Broken(_skip(text, end), "unexpected text after the end of the JSON data")
+
+
+class _LineCounter:
+    """1-based line numbers of increasing offsets in a text, counted incrementally."""
+
+    def __init__(self, text: str):
+        self.text, self.pos, self.line = text, 0, 1
+
+    def __call__(self, pos: int) -> int:
+        self.line += self.text.count("\n", self.pos, pos)
+        self.pos = pos
+        return self.line
+
+
+def read_whole(lines: Iterable[str]) -> tuple[str, Exception | None]:
+    """All the text, or as much as could be read before the input broke off (and why)."""
+    parts = []
+    try:
+        for line in lines:
+            parts.append(line)
+    except Exception as error:  # re-raised by the caller once the text read so far is used
+        return "".join(parts), error
+    return "".join(parts), None
+
+
+def read_seed_lines(lines: Iterable[str], field_map: dict | None = None) -> Iterator[Record]:
+    text, error = read_whole(lines)
+    yield from read_seed_text(text)
+    if error:
+        raise error
+
+
+def read_json_document(lines: Iterable[str], field_map: dict | None = None) -> Iterator[Record]:
+    text, error = read_whole(lines)
+    yield from _json_document_records(text, field_map)
+    if error:
+        raise error
+
+
+def _json_document_records(text: str, field_map: dict | None) -> Iterator[Record]:
+    """A JSON file (read whole). ``raw`` is each article's exact slice of the file, not a re-serialisation.
+
+    Where the JSON breaks, the rest of the file becomes one rejected record.
+    """
+    plans = _Plans(field_map)
+    line_of = _LineCounter(text)
+    read = 0
+    resume = 0
+    try:
+        for start, end, value in _json_records(text):
+            number = line_of(start)
+            yield record_from_json(value, text[start:end], number, plans, f"the article at line {number}")
+            read += 1
+            resume = end
+    except _Broken as broken:
+        start = _skip(text, resume)
+        if text.startswith(",", start):
+            start = _skip(text, start + 1)
+        yield Record(position=0, line=line_of(start), raw=text[start:], error=_broken_json_reason(text, broken, read))
+
+
+def _broken_json_reason(text: str, broken: _Broken, read: int) -> str:
+    if broken.message == "not JSON":
+        return (
+            f"this file is not JSON (it starts with {text.lstrip()[:20]!r}): if it holds other text, give it a "
+            ".txt name or --format txt"
+        )
+    line = text.count("\n", 0, broken.pos) + 1
+    column = broken.pos - text.rfind("\n", 0, broken.pos)
+    before = "the 1 article before it was" if read == 1 else f"the {read:,} articles before it were"
+    return (
+        f"the JSON breaks at line {line}, column {column} ({broken.message}); {before} read and the rest is kept "
+        "here. Repair or re-export the file and ingest it again"
+    )
+
+
+# ---------------------------------------------------------------- CSV and TSV
+
+DELIMITERS = ",;\t|"
+csv.field_size_limit(2**31 - 1)  # article bodies are long; the record size limit applies instead
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The candidate that occurs most often outside quotes in the header line; comma if none does."""
+    unquoted = re.sub(r'"[^"]*"', "", header_line)
+    counts = {d: unquoted.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+class _LineTap:
+    """Feeds lines to csv.reader and remembers them, so each row's raw text is known."""
+
+    def __init__(self, lines: Iterator[str]):
+        self.lines = lines
+        self.taken: list[str] = []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.taken.append(line)
+        return line
+
+    def take(self) -> list[str]:
+        taken, self.taken = self.taken, []
+        return taken
+
+
+def _unique_names(header: list[str]) -> list[str]:
+    names, seen = [], set()
+    for i, name in enumerate(header, 1):
+        name = name.strip().lstrip("\ufeff") or f"column {i}"
+        candidate, n = name, 2
+        while candidate in seen:
+            candidate, n = f"{name} ({n})", n + 1
+        seen.add(candidate)
+        names.append(candidate)
+    return names
+
+
+def read_delimited(lines: Iterable[str], field_map: dict | None = None, delimiter: str | None = None) -> Iterator[Record]:
+    """CSV or TSV with a header row; quoted fields may span lines. ``delimiter`` None: sniff it.
+
+    An Excel ``sep=;`` first line is honoured. A row with a different number of
+    fields than the header is rejected (extra empty trailing fields are fine).
+    """
+    lines = iter(lines)
+    first = next(lines, None)
+    consumed = 0
+    if first is not None and (hint := re.fullmatch(r"sep=(.)\r?\n?", first)):
+        delimiter, first, consumed = hint.group(1), next(lines, None), 1
+    if first is None:
+        return
+    tap = _LineTap(itertools.chain([first], lines))
+    reader = csv.reader(tap, delimiter=delimiter or sniff_delimiter(first), strict=False)
+    try:
+        header = _unique_names(next(reader))
+    except (csv.Error, StopIteration):
+        header = []
+    consumed += len(tap.take())
+    plan = plan_fields(header, field_map)
+    while True:
+        start = consumed + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            taken = tap.take()
+            consumed += len(taken)
+            reason = f"line {start} cannot be read as CSV ({error}): fix that row and ingest the file again"
+            yield Record(0, start, _without_line_end("".join(taken)), error=reason)
+            continue
+        taken = tap.take()
+        consumed += len(taken)
+        raw = _without_line_end("".join(taken))
+        if not any(field.strip() for field in row):
+            continue
+        if len(row) > len(header) and not any(f.strip() for f in row[len(header) :]):
+            row = row[: len(header)]
+        if len(row) != len(header):
+            yield Record(0, start, raw, error=_field_count_reason(start, len(row), len(header), raw))
+            continue
+        yield record_from_fields(dict(zip(header, row)), plan, start, raw)
+
+
+def _field_count_reason(line: int, got: int, expected: int, raw: str) -> str:
+    reason = f"the row at line {line} has {got} fields but the header has {expected} columns"
+    if raw.count('"') % 2:
+        return reason + (
+            "; a quote (\") opened here is never closed, so the rest of the file was read as this row. "
+            "Fix the quote and ingest again"
+        )
+    return reason + "; a field probably contains the separator without quotes around it. Fix the row or re-export"
+
+
+READERS: dict[str, Callable[[Iterable[str], dict | None], Iterator[Record]]] = {
+    "txt": read_seed_lines,
+    "jsonl": read_json_lines,
+    "json": read_json_document,
+    "csv": read_delimited,
+    "tsv": lambda lines, field_map=None: read_delimited(lines, field_map, delimiter="\t"),
+}

@@ -1,0 +1,105 @@
+"""Repair the text of a record on its way in: markup, mojibake, Unicode form, glued-up long text.
+
+Raw text is never touched (``Record.raw`` keeps the input as it was); only the
+fields used to build the article are cleaned.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import ftfy
+
+from .paragraphs import split_glued_sentences
+
+# A text with no line break at all that is longer than this is cut into paragraphs.
+LONG_UNBROKEN_TEXT = 1500
+SENTENCES_PER_PARAGRAPH = 3
+
+_TAG_NAMES = (
+    "a|abbr|article|aside|b|blockquote|body|br|caption|center|cite|code|dd|del|div|dl|dt|em|figcaption|figure|"
+    "font|footer|h[1-6]|head|header|hr|html|i|iframe|img|ins|li|link|main|mark|meta|nav|noscript|ol|p|pre|q|"
+    "s|script|section|small|source|span|strike|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|time|title|"
+    "tr|u|ul|video"
+)
+_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_INVISIBLE_BLOCK = re.compile(r"<(script|style|head)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|blockquote|article|section|header|footer|figure|figcaption|table|tr|pre|hr)"
+    r"(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_MANY_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,  # done below, and only when the text looks like markup
+    uncurl_quotes=False,  # curly quotes are part of the original text
+    fix_character_width=False,
+    normalization="NFC",
+)
+
+
+# ftfy is slow; most text needs nothing from it. It runs only when the text holds a
+# UTF-8 lead character read as cp1252/latin-1 followed by a continuation character
+# (the shape of all UTF-8 mojibake: "Ã¯", "â€™"), a control character, a ligature
+# or a Unicode line separator.
+_NEEDS_FTFY = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|[\x00-\x08\x0b\x0e-\x1f\x7f\ufb00-\ufb06\u2028\u2029\ufffd]"
+)
+
+
+def repair(text: str) -> str:
+    """Mojibake repaired and control characters removed (ftfy), in Unicode NFC."""
+    if _NEEDS_FTFY.search(text):
+        text = ftfy.fix_text(text, config=_FTFY)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def looks_like_markup(text: str) -> bool:
+    return bool(_TAG.search(text) or _ENTITY.search(text))
+
+
+def strip_markup(text: str) -> str:
+    """Block tags become blank lines (paragraph breaks), ``<br>`` a newline, other tags vanish."""
+    text = _COMMENT.sub("", _INVISIBLE_BLOCK.sub("", text))
+    text = _BLOCK_TAG.sub("\n\n", text)
+    text = _LINE_BREAK_TAG.sub("\n", text)
+    text = _TAG.sub("", text)
+    text = html.unescape(text)
+    return _MANY_BLANK_LINES.sub("\n\n", text).strip("\n")
+
+
+def split_long_unbroken_text(text: str) -> str:
+    """A long text without any line break gets a paragraph break every few sentences."""
+    if len(text) <= LONG_UNBROKEN_TEXT or "\n" in text.strip():
+        return text
+    sentences = split_glued_sentences(text.strip())
+    groups = [sentences[i : i + SENTENCES_PER_PARAGRAPH] for i in range(0, len(sentences), SENTENCES_PER_PARAGRAPH)]
+    return "\n\n".join(" ".join(group) for group in groups)
+
+
+def clean_field(value: str) -> str:
+    """A short field (title, author, source): markup and mojibake repaired, NFC, whitespace collapsed."""
+    if looks_like_markup(value):
+        value = strip_markup(value)
+    return " ".join(repair(value).split())
+
+
+def clean_text(text: str) -> str:
+    """An article body: markup, mojibake and Unicode form repaired; long unbroken text split into paragraphs.
+
+    Line breaks are kept: a single newline is a wrap and a blank line a paragraph
+    break, which ``paragraphs.split_paragraphs`` interprets later.
+    """
+    if looks_like_markup(text):
+        text = strip_markup(text)
+    return split_long_unbroken_text(repair(text))
