@@ -1,6 +1,5 @@
 """kill -9 in the middle of an ingest, run it again: the archive equals an uninterrupted one."""
 
-import random
 import signal
 import sqlite3
 import subprocess
@@ -10,26 +9,7 @@ import time
 import sqlite_utils
 
 from ingest.archive import ingest_paths
-
-WORDS = (
-    "kabinet gemeente minister rechter politie haven stadion ziekenhuis school brug trein storm "
-    "begroting verkiezing onderzoek museum festival bedrijf vakbond staking rapport boete"
-).split()
-
-
-def write_corpus(path, articles=4000):
-    rng = random.Random(7)
-    with open(path, "w", encoding="utf-8") as f:
-        for n in range(articles):
-            sentences = [
-                f"Het {rng.choice(WORDS)} meldt dat de {rng.choice(WORDS)} in week {rng.randint(1, 52)} "
-                f"{rng.randint(2, 900)} keer de {rng.choice(WORDS)} besprak met nummer {n}."
-                for _ in range(rng.randint(4, 9))
-            ]
-            f.write(f"date 2021-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} " + " ".join(sentences[:3]))
-            f.write("\n\n" + " ".join(sentences[3:]) + "\n")
-    return path
-
+from conftest import write_corpus
 
 def snapshot(db):
     return {

@@ -1,4 +1,5 @@
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from ingest.paragraphs import clean_article_text, split_glued_sentences, split_paragraphs
 from conftest import SEED
@@ -92,3 +93,38 @@ def test_glued_sentences_are_split_at_the_boundary(glued, sentences):
 )
 def test_abbreviations_initials_numbers_and_web_addresses_do_not_split(text):
     assert split_glued_sentences(text) == [text]
+
+
+WORD = st.text(alphabet="abcdeklmnoprstuvwzëï", min_size=1, max_size=8)
+SENTENCE = st.builds(
+    lambda first, rest, end: " ".join([first.capitalize(), *rest]) + end,
+    WORD,
+    st.lists(WORD, min_size=1, max_size=12),
+    st.sampled_from([".", "!", "?"]),
+)
+
+
+@given(st.lists(st.lists(SENTENCE, min_size=1, max_size=5), min_size=1, max_size=6), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_no_sentence_is_lost_unless_it_repeats_earlier_text(paragraphs, glue_last):
+    if glue_last and len(paragraphs) > 1:  # the scraper's glued copy of the earlier paragraphs
+        paragraphs = paragraphs + [["".join(s for p in paragraphs[1:] for s in p)]]
+    text = "\n\n".join(" ".join(p) for p in paragraphs)
+    kept = [s for p in clean_article_text(text).paragraphs for s in split_glued_sentences(p)]
+    key = lambda s: "".join(s.split()).casefold()  # noqa: E731
+    seen = set()
+    for paragraph in split_paragraphs(text):
+        for sentence in split_glued_sentences(paragraph):
+            if key(sentence) not in seen:
+                assert sentence in kept
+            seen.add(key(sentence))
+    assert {key(s) for s in kept} <= seen
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_cleaning_never_raises_and_never_adds_text(text):
+    clean = clean_article_text(text)
+    assert all(p.strip() == p and p for p in clean.paragraphs)
+    assert clean.removed_chars >= 0
+    assert len("".join(clean.paragraphs).split()) <= len(text.split())
