@@ -38,8 +38,11 @@ from .records import MAX_RECORD_BYTES, Record, find_input_files, open_records
 from .schema import ensure_db_shape
 
 BATCH_SIZE = 500
-# Near-duplicate candidates compared exactly: those sharing the most LSH bands.
+# Near-duplicate candidates compared exactly: at most 5, those sharing the most LSH bands, and at
+# least 2 (a pair at similarity 0.8 shares about 10 of 24 bands; unrelated texts that share
+# common phrases hit one band by chance).
 MAX_CANDIDATES = 5
+MIN_SHARED_BANDS = 2
 
 
 @dataclass
@@ -142,6 +145,10 @@ def ingest_paths(
     With ``strict``, the first rejected record raises StrictError and nothing is written.
     """
     ensure_db_shape(db)
+    # WAL with synchronous=NORMAL: a power cut may lose the last batches, never consistency;
+    # the next run re-reads what was lost. A larger page cache keeps index inserts in memory.
+    db.execute("pragma synchronous = normal")
+    db.execute("pragma cache_size = -262144")
     entity_files = tuple(entity_files)
     _init_worker(entity_files)
     writer = ArchiveWriter(db, IngestSummary(), default_source=source, threshold=threshold, strict=strict)
@@ -194,6 +201,11 @@ class ArchiveWriter:
         self.strict = strict
         self.mentions = MentionStore(db)
         self.boilerplate = {row[0] for row in db.execute("select id from paragraphs where boilerplate")}
+        # Per-batch look-ups (see _look_up); empty outside a batch, where queries answer instead.
+        self._known: dict[str, tuple] = {}
+        self._paragraph_ids: dict[str, int] = {}
+        self._prefetched: set[str] = set()
+        self._next_ids: dict[str, int] = {}
 
     def ingest_input(self, path: Path | str, prepare, options: ReadOptions) -> int:
         """Ingest one file (or standard input) unless its bytes were ingested completely before."""
@@ -225,49 +237,62 @@ class ArchiveWriter:
         """Store a batch of records of one file, and what they bring, in one transaction."""
         now = utc_now()
         with self.db.atomic():
+            self._look_up([a for a in prepared if isinstance(a, Article)])
+            raw_rows, record_rows = [], []
             for record, article in zip(records, prepared):
                 raw = record.raw_bytes if record.raw_bytes is not None else record.raw.encode("utf-8")
                 raw_hash = sha256(raw)
-                self.db.execute(
-                    "insert or ignore into raw_records (hash, raw, binary) values (?, ?, ?)",
-                    [raw_hash, zlib.compress(raw), int(record.raw_bytes is not None)],
-                )
+                raw_rows.append((raw_hash, zlib.compress(raw), int(record.raw_bytes is not None)))
                 location = f"{path}/{record.member}:{record.line}" if record.member else f"{path}:{record.line}"
-                row = {"source_id": source_id, "position": record.position, "line": record.line, "raw_hash": raw_hash}
-                row.update(self._store(record, article, location, now))
-                self.db.execute(
-                    f"insert into records ({', '.join(row)}) values ({', '.join('?' * len(row))})", list(row.values())
-                )
+                status = self._store(record, article, location, now)
+                record_rows.append((source_id, record.position, record.line, raw_hash, *status))
+            self.db.conn.executemany("insert or ignore into raw_records (hash, raw, binary) values (?, ?, ?)", raw_rows)
+            self.db.conn.executemany(
+                """insert into records (source_id, position, line, raw_hash, status, article_id, version_id, error)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                record_rows,
+            )
             self.mentions.flush_counts()
 
-    def _store(self, record: Record, article: Article | RejectedRecord, location: str, now: str) -> dict:
-        """Classify one record and store its article or version; return its status columns."""
+    def _look_up(self, articles: list[Article]) -> None:
+        """Fetch, in a few queries, what the batch's articles need to know of the archive."""
+        self._next_ids = {}
+        self._known = {}
+        hashes = [a.content_hash for a in articles]
+        for row in _rows_where_in(self.db, "select content_hash, id, null from articles where content_hash in ({})", hashes):
+            self._known[row[0]] = row[1:]
+        for row in _rows_where_in(self.db, "select content_hash, article_id, id from article_versions where content_hash in ({})", hashes):
+            self._known[row[0]] = row[1:]
+        self._prefetched = {paragraph_hash(p) for a in articles for p in a.paragraphs}
+        self._paragraph_ids = dict(_rows_where_in(self.db, "select hash, id from paragraphs where hash in ({})", list(self._prefetched)))
+
+    def _store(self, record: Record, article: Article | RejectedRecord, location: str, now: str) -> tuple:
+        """Classify one record and store its article or version; return (status, article_id, version_id, error)."""
         self.summary.records += 1
         if isinstance(article, RejectedRecord):
             if self.strict:
                 raise StrictError(f"{location}: rejected: {article}")
             self.summary.rejected += 1
             self.summary.problems.append(f"{location}: rejected: {article}")
-            return {"status": "rejected", "error": str(article)}
+            return "rejected", None, None, str(article)
         if article.warning:
             self.summary.problems.append(f"{location}: warning: {article.warning}")
-        status = {"error": article.warning}
-        known = self.db.execute("select id, null from articles where content_hash = ?", [article.content_hash]).fetchone()
-        known = known or self.db.execute(
-            "select article_id, id from article_versions where content_hash = ?", [article.content_hash]
-        ).fetchone()
+        known = self._known.get(article.content_hash)
         if known:
             self.summary.duplicates += 1
-            return status | {"status": "duplicate", "article_id": known[0], "version_id": known[1]}
+            return "duplicate", *known, article.warning
         match = self.near_duplicate_of(article.paragraphs, article.band_keys)
         if match:
             article_id, similarity = match
             self.summary.near_duplicates += 1
             version_id = self._insert_version(article_id, similarity, record, article, now)
-            return status | {"status": "near_duplicate", "article_id": article_id, "version_id": version_id}
+            self._known[article.content_hash] = (article_id, version_id)
+            return "near_duplicate", article_id, version_id, article.warning
         self.summary.new_articles += 1
         self.summary.removed_chars += article.removed_chars
-        return status | {"status": "new", "article_id": self.insert_article(record, article, now)}
+        article_id = self.insert_article(record, article, now)
+        self._known[article.content_hash] = (article_id, None)
+        return "new", article_id, None, article.warning
 
     def near_duplicate_of(self, paragraphs: list[str], keys: list[int]) -> tuple[int, float] | None:
         """The most similar stored article at or above the threshold, with its similarity."""
@@ -278,10 +303,13 @@ class ArchiveWriter:
             row[0]
             for row in self.db.execute(
                 f"""select article_id from lsh_buckets where key in ({placeholders})
-                group by article_id order by count(*) desc, article_id limit {MAX_CANDIDATES}""",
+                group by article_id having count(*) >= {MIN_SHARED_BANDS}
+                order by count(*) desc, article_id limit {MAX_CANDIDATES}""",
                 keys,
             )
         ]
+        if not candidates:
+            return None
         mine = shingles(" ".join(paragraphs))
         best = None
         for candidate in candidates:
@@ -321,7 +349,7 @@ class ArchiveWriter:
         body = "\n\n".join(t for t, i in zip(article.paragraphs, paragraph_ids) if i not in self.boilerplate)
         # We are the only writer, so the next id is ours; mentions can then be stored first
         # and the article inserted once, with its facet columns.
-        article_id = self.db.execute("select coalesce(max(id), 0) + 1 from articles").fetchone()[0]
+        article_id = self._next_id("articles")
         facets = self.mentions.store(article_id, paragraph_ids, article.mentions, skip=self.boilerplate)
         row = self._metadata(record, article, now) | facets | {
             "id": article_id,
@@ -343,11 +371,30 @@ class ArchiveWriter:
 
     def _paragraph_id(self, text: str) -> int:
         digest = paragraph_hash(text)
-        row = self.db.execute("select id from paragraphs where hash = ?", [digest]).fetchone()
+        if digest in self._paragraph_ids:
+            return self._paragraph_ids[digest]
+        row = None if digest in self._prefetched else self.db.execute("select id from paragraphs where hash = ?", [digest]).fetchone()
         if row:
-            return row[0]
-        self.summary.paragraphs += 1
-        return self.db.execute("insert into paragraphs (text, hash) values (?, ?)", [text, digest]).lastrowid
+            paragraph_id = row[0]
+        else:
+            paragraph_id = self._next_id("paragraphs")
+            self.db.execute("insert into paragraphs (id, text, hash) values (?, ?, ?)", [paragraph_id, text, digest])
+            self.summary.paragraphs += 1
+        self._paragraph_ids[digest] = paragraph_id
+        return paragraph_id
+
+    def _next_id(self, table: str) -> int:
+        if table not in self._next_ids:
+            self._next_ids[table] = self.db.execute(f"select coalesce(max(id), 0) + 1 from [{table}]").fetchone()[0]
+        self._next_ids[table] += 1
+        return self._next_ids[table] - 1
+
+
+def _rows_where_in(db: sqlite_utils.Database, sql: str, values: list) -> Iterator[tuple]:
+    """Run ``sql`` with its ``in ({})`` filled with ``values``, in chunks SQLite accepts."""
+    for start in range(0, len(values), 10_000):
+        chunk = values[start : start + 10_000]
+        yield from db.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
 
 def article_paragraph_texts(db: sqlite_utils.Database, article_id: int) -> list[str]:

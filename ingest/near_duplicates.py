@@ -9,11 +9,12 @@ to compare, never the verdict.
 Only the band keys are stored (table ``lsh_buckets``), one row per band per
 article: finding the candidates of a new article is an index look-up, so the
 cost grows linearly with the archive, across runs too. With 24 bands of 4
-rows, a pair at similarity 0.6 becomes a candidate 96% of the time, at 0.7
-99.9%; thresholds under 0.6 lose recall.
+rows, and candidates required to share at least two bands, a pair at
+similarity 0.8 is found with probability 0.99999, at 0.7 0.99, at 0.6 0.84:
+thresholds under 0.7 lose recall.
 
-We hash shingles with CRC-32 and derive the permutations from a fixed seed,
-so signatures are the same in every process and every run.
+Words are hashed with CRC-32 and the permutations come from a fixed seed, so
+signatures are the same in every process and every run.
 """
 
 from __future__ import annotations
@@ -33,23 +34,31 @@ _MERSENNE_PRIME = np.uint64((1 << 61) - 1)
 _random = np.random.default_rng(20220123)
 _A = _random.integers(1, 1 << 32, size=BANDS * ROWS, dtype=np.uint64)
 _B = _random.integers(0, 1 << 32, size=BANDS * ROWS, dtype=np.uint64)
+_MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
+_LOW_32_BITS = np.uint64(0xFFFFFFFF)
 _WORD = re.compile(r"\w+")
 
 
-def shingles(text: str) -> set[str]:
+def shingles(text: str) -> np.ndarray:
+    """The distinct word 3-shingles of a text, as sorted 32-bit hashes.
+
+    Words are hashed once (CRC-32) and combined into shingle hashes with
+    numpy, so no Python string is built per shingle.
+    """
     words = _WORD.findall(text.casefold())
-    if len(words) < SHINGLE_WORDS:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    hashes = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    if len(hashes) >= SHINGLE_WORDS:
+        with np.errstate(over="ignore"):
+            hashes = hashes[:-2] * _MIX[0] + hashes[1:-1] * _MIX[1] + hashes[2:]
+    return np.unique(hashes & _LOW_32_BITS)
 
 
-def band_keys(shingle_set: set[str]) -> list[int]:
+def band_keys(shingle_hashes: np.ndarray) -> list[int]:
     """One signed 64-bit key per band, ready to store in SQLite."""
-    if not shingle_set:
+    if not len(shingle_hashes):
         return []
-    hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingle_set), dtype=np.uint64, count=len(shingle_set))
     # (a * x + b) mod p for every permutation and shingle; x < 2**32 and a < 2**32 keep it within 64 bits.
-    signature = ((np.outer(_A, hashes) + _B[:, None]) % _MERSENNE_PRIME).min(axis=1).astype(np.uint32)
+    signature = ((np.outer(_A, shingle_hashes) + _B[:, None]) % _MERSENNE_PRIME).min(axis=1).astype(np.uint32)
     keys = []
     for band in range(BANDS):
         digest = hashlib.blake2b(signature[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8, person=bytes([band]))
@@ -57,7 +66,8 @@ def band_keys(shingle_set: set[str]) -> list[int]:
     return keys
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
-    if not a and not b:
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    if not len(a) and not len(b):
         return 1.0
-    return len(a & b) / len(a | b)
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    return shared / (len(a) + len(b) - shared)
