@@ -50,12 +50,12 @@ class MentionStore:
             counts[0] += 1
             if not any(r[2] == entity_id for r in rows):
                 counts[1] += 1
-            rows.append((article_id, paragraph_id, entity_id, m.start, m.end, m.text, m.method))
+            rows.append((article_id, paragraph_id, entity_id, m.start, m.end, m.text, m.type, m.method))
             column = FACET_COLUMNS.get(m.type)
             if column and m.entity not in facets[column]:
                 facets[column].append(m.entity)
         self.db.conn.executemany(
-            "insert into mentions (article_id, paragraph_id, entity_id, start, [end], text, method) values (?, ?, ?, ?, ?, ?, ?)",
+            "insert into mentions (article_id, paragraph_id, entity_id, start, [end], text, type, method) values (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         return {column: json.dumps(names, ensure_ascii=False) for column, names in facets.items()}

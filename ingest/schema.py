@@ -121,6 +121,7 @@ TABLES = {
             "start": int,
             "end": int,
             "text": str,
+            "type": str,
             "method": str,
         },
         pk="id",
@@ -147,7 +148,7 @@ INDEXES = {
     "article_paragraphs": [["paragraph_id"]],
     "article_versions": [["article_id"]],
     "paragraphs": [["article_count"]],
-    "mentions": [["article_id"], ["paragraph_id"], ["entity_id", "article_id"]],
+    "mentions": [["article_id"], ["paragraph_id"], ["entity_id", "article_id"], ["type"]],
     "entities": [["type", "article_count"]],
 }
 
