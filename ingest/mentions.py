@@ -14,6 +14,7 @@ linked to a canonical entity. Three passes, cheapest evidence first:
 """
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
@@ -39,7 +40,7 @@ PARTICLES = "van|von|de|der|den|ter|ten|du|da|di|del|della|dos|das|la|le|bin|ibn
 PARTICLE_WORDS = frozenset(PARTICLES.split("|")) | {"vande", "vanden", "vander", "d'"}
 SPACE = r"[ \t\u00a0]+"
 NAME_SEQUENCE = re.compile(
-    rf"(?<![\w.])(?:(?:{INITIAL}[ ]?){{1,4}}(?:(?:{PARTICLES}){SPACE})*)?{CAP}"
+    rf"(?=[{UPPER}])(?<![\w.])(?:(?:{INITIAL}[ ]?){{1,4}}(?:(?:{PARTICLES}){SPACE})*)?{CAP}"
     rf"(?:{SPACE}(?:&{SPACE})?(?:(?:{PARTICLES}){SPACE})*(?:{INITIAL}[ ]?){{0,3}}{CAP})*"
 )
 SEQUENCE_PART = re.compile(rf"{INITIAL}|{CAP}|\S+")
@@ -100,8 +101,17 @@ ADJECTIVE_ENDINGS = ("se", "sche", "ele", "ële", "ale", "ieke", "ige")
 # Evidence strength, so that the best-founded reading of a spelling wins per article.
 STRONG, WEAK = 2, 1
 
+# What the rules ask of single words depends only on the word (and the gazetteer's word lists),
+# so the answers are remembered across articles; a cache is emptied when it grows past this size.
+WORD_CACHE_LIMIT = 200_000
+SKIPPED_BEFORE_SENTENCE = frozenset(" \t\u00a0") | OPENERS
+DASHES = frozenset("-–—")
+# LOWER_WORD's first character; "÷" (in à-ÿ but not a word character) is handled by the full scan.
+LOWER_INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xE0, 0x100)))) - {"÷"}
+WORD_RUN = re.compile(r"\w+")
 
-@dataclass
+
+@dataclass(slots=True)
 class Candidate:
     start: int
     end: int
@@ -112,12 +122,75 @@ class Candidate:
     strength: int
 
 
+class WordCache:
+    """Per-word answers that depend on a gazetteer's word lists, remembered across articles."""
+
+    def __init__(self, gazetteer):
+        self.gazetteer = gazetteer
+        self.first_name: dict[str, bool] = {}
+        self.common: dict[str, bool] = {}
+        self.nationality: dict[str, bool] = {}
+        self.not_name_part: dict[str, bool] = {}
+        self.single: dict[str, tuple | bool] = {}
+
+    def trim(self):
+        for cache in (self.first_name, self.common, self.nationality, self.not_name_part, self.single):
+            if len(cache) > WORD_CACHE_LIMIT:
+                cache.clear()
+
+    def single_word(self, sequence):
+        """What the rules need to know of a capitalised sequence that is one word, False if it is more.
+
+        A sequence with neither white space nor a full stop is one CAP and so one part: the answers
+        are (dropped whatever its position, organisation word, other word, all capitals, compass
+        prefix, capital initial); the sequence is dropped too when it opens a sentence as a common word.
+        """
+        if " " in sequence or "." in sequence or "\t" in sequence or "\u00a0" in sequence:
+            info = False
+        else:
+            gazetteer = self.gazetteer
+            lower = sequence.lower()
+            dropped = (
+                sequence.islower()
+                or sequence == "&"
+                or (sequence.isupper() and lower in gazetteer.common_words)
+                or lower in PERSON_CUES
+                or _is_nationality(sequence, gazetteer.nationalities)
+            )
+            info = (
+                dropped,
+                sequence == "&" or _is_org_word(sequence),
+                sequence in OTHER_WORDS,
+                sequence.isupper(),
+                sequence.startswith(COMPASS_PREFIXES),
+                sequence[:1].isupper(),
+            )
+        self.single[sequence] = info
+        return info
+
+
+_word_caches = weakref.WeakKeyDictionary()
+
+
+def _word_cache(gazetteer):
+    try:
+        cache = _word_caches[gazetteer]
+    except (KeyError, TypeError):
+        cache = WordCache(gazetteer)
+        try:
+            _word_caches[gazetteer] = cache
+        except TypeError:  # not weakly referenceable: no memory across articles
+            pass
+    cache.trim()
+    return cache
+
+
 def extract_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Mentions in `text` (a whole article), sorted by start and non-overlapping."""
     gazetteer = gazetteer or default_gazetteer()
     article = Article(text, gazetteer)
     matches = article.gazetteer_candidates()
-    chosen = _without_overlaps(matches + article.rule_candidates(matches))
+    chosen = _without_overlaps(matches + article.rule_candidates(matches), len(text))
     chosen = article.resolve(chosen)
     return [
         Mention(c.start, c.end, text[c.start:c.end], c.type, c.entity, c.wikidata, c.method)
@@ -131,88 +204,160 @@ class Article:
     def __init__(self, text, gazetteer):
         self.text = text
         self.gazetteer = gazetteer
-        self.lowercase_words = set(LOWER_WORD.findall(text))
+        self.words = _word_cache(gazetteer)
+        self._lowercase_words = None
+        self._lowercase_seen = {}
+
+    @property
+    def lowercase_words(self):
+        """Every word of the text that starts in lower case."""
+        if self._lowercase_words is None:
+            self._lowercase_words = set(LOWER_WORD.findall(self.text))
+        return self._lowercase_words
 
     def at_sentence_start(self, pos):
         """After a full stop, a line break, a dateline dash ("DEN HAAG - Het ...") or at the very start."""
         i = pos - 1
         text = self.text
-        while i >= 0 and (text[i] in " \t\u00a0" or text[i] in OPENERS):
-            if text[i] in "-–—" and i > 0 and text[i - 1] == " " and text[i + 1:i + 2] == " ":
+        while i >= 0 and text[i] in SKIPPED_BEFORE_SENTENCE:
+            if text[i] in DASHES and i > 0 and text[i - 1] == " " and text[i + 1:i + 2] == " ":
                 return True
             i -= 1
         return i < 0 or text[i] in SENTENCE_END
 
     def is_common_word(self, word):
-        lower = word.lower()
-        return lower in self.gazetteer.common_words or lower in self.lowercase_words
+        common = self.words.common
+        found = common.get(word)
+        if found is None:
+            found = common[word] = word.lower() in self.gazetteer.common_words
+        return found or self._is_lowercase_word(word.lower())
+
+    def _is_lowercase_word(self, lower):
+        """`lower in self.lowercase_words`, without scanning every word of the text."""
+        seen = self._lowercase_seen
+        found = seen.get(lower)
+        if found is None:
+            found = seen[lower] = self._find_lowercase_word(lower)
+        return found
+
+    def _find_lowercase_word(self, lower):
+        text = self.text
+        if self._lowercase_words is not None or "÷" in text:
+            return lower in self.lowercase_words
+        if not lower or lower[0] not in LOWER_INITIALS or not WORD_RUN.fullmatch(lower):
+            return False
+        size, length = len(lower), len(text)
+        i = text.find(lower)
+        while i >= 0:
+            j = i + size
+            if (i == 0 or not _is_word_char(text[i - 1])) and (j == length or not _is_word_char(text[j])):
+                return True
+            i = text.find(lower, i + 1)
+        return False
 
     def is_nationality(self, word):
         """"Russisch", "Russische", "Russen"; "Europese" from "Europees"."""
-        nationalities = self.gazetteer.nationalities
-        if word in nationalities or (word.endswith("e") and word[:-1] in nationalities):
-            return True
-        return word.endswith("ese") and word[:-3] + "ees" in nationalities
+        cache = self.words.nationality
+        try:
+            return cache[word]
+        except KeyError:
+            pass
+        found = cache[word] = _is_nationality(word, self.gazetteer.nationalities)
+        return found
 
     def gazetteer_candidates(self):
         """Every known surface form on word boundaries, except common words opening a sentence ("Best")."""
         text, found = self.text, []
-        for end, (length, entity) in self.gazetteer.automaton.iter(text):
-            start, end = end - length + 1, end + 1
-            if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+        length = len(text)
+        for end, (size, entity) in self.gazetteer.automaton.iter(text):
+            start, end = end - size + 1, end + 1
+            if (start > 0 and text[start - 1].isalnum()) or (end < length and text[end].isalnum()):
                 continue
-            if " " not in text[start:end] and self.at_sentence_start(start) and self.is_common_word(text[start:end]):
+            surface = text[start:end]
+            if " " not in surface and self.at_sentence_start(start) and self.is_common_word(surface):
                 continue
             found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", STRONG))
         return found
 
     def rule_candidates(self, gazetteer_matches):
         """Candidates from capitalised word sequences, around and over the gazetteer's matches."""
-        covered = {}
+        text = self.text
+        covered = [None] * (len(text) + 2)  # offset -> gazetteer match over it
         for c in gazetteer_matches:
-            for pos in range(c.start, c.end):
-                covered[pos] = c
+            covered[c.start:c.end] = [c] * (c.end - c.start)
         found = []
-        for match in NAME_SEQUENCE.finditer(self.text):
-            offset = match.start()
-            parts = [(offset + p.start(), offset + p.end()) for p in SEQUENCE_PART.finditer(match.group())]
-            parts = self._strip_non_names(parts)
+        part_spans = SEQUENCE_PART.finditer
+        strip, candidates_in = self._strip_non_names, self._candidates_in
+        single_words, single_word = self.words.single, self.words.single_word
+        for match in NAME_SEQUENCE.finditer(text):
+            sequence = match.group()
+            info = single_words.get(sequence)
+            if info is None:
+                info = single_word(sequence)
+            if info:
+                # One word: what _strip_non_names and _candidates_in do with a single part.
+                dropped, org, other, all_capitals, compass, capitalised = info
+                start, end = match.span()
+                if dropped or (self.at_sentence_start(start) and self.is_common_word(sequence)):
+                    continue
+                if org:
+                    found.append(self._rule_candidate(start, end, "organization", STRONG, override=True))
+                elif other:
+                    found.append(self._rule_candidate(start, end, "other", STRONG, override=True))
+                elif (all_capitals and covered[start] is None and self._is_dateline(end)) or compass:
+                    found.append(self._rule_candidate(start, end, "location", STRONG, override=True))
+                elif (
+                    capitalised
+                    and covered[start] is None
+                    and covered[end - 1] is None
+                    and self._may_be_single_name(sequence, start)
+                ):
+                    following = covered[end + 1]
+                    if following is not None and following.type != "organization" and self._is_first_name(sequence):
+                        found.append(self._rule_candidate(start, following.end, "person", STRONG, override=True))
+                    else:
+                        type_, strength = self._type_from_cues(((start, end),), (sequence,))
+                        found.append(self._rule_candidate(start, end, type_, strength))
+                continue
+            parts = strip([p.span() for p in part_spans(text, match.start(), match.end())])
             if parts:
-                found.extend(self._candidates_in(parts, covered))
+                found.extend(candidates_in(parts, covered))
         return found
 
     def _strip_non_names(self, parts):
         """Drop leading words that are not part of a name: sentence-initial common words, titles, nationalities."""
-        text, first_names = self.text, self.gazetteer.first_names
-        while parts:
-            start, end = parts[0]
+        text, gazetteer = self.text, self.gazetteer
+        first_names, common_words = gazetteer.first_names, gazetteer.common_words
+        i, n = 0, len(parts)
+        while i < n:
+            start, end = parts[i]
             word = text[start:end]
             if word.islower() or word == "&":
-                parts = parts[1:]
-            elif word.isupper() and word.lower() in self.gazetteer.common_words:
-                parts = parts[1:]
-            elif self.at_sentence_start(start) and self._opens_sentence_only(word, parts):
-                parts = parts[1:]
+                i += 1
+            elif word.isupper() and word.lower() in common_words:
+                i += 1
+            elif self.at_sentence_start(start) and self._opens_sentence_only(word, parts, i):
+                i += 1
             elif word.lower() in PERSON_CUES:
-                parts = parts[1:]
-            elif self.is_nationality(word) and not (len(parts) > 1 and word in first_names):
-                if len(parts) == 2 and self._is_org_word(text[parts[-1][0]:parts[-1][1]]):
+                i += 1
+            elif self.is_nationality(word) and not (n - i > 1 and word in first_names):
+                if n - i == 2 and _is_org_word(text[parts[-1][0]:parts[-1][1]]):
                     break
-                parts = parts[1:]
+                i += 1
             else:
                 break
-        while parts and text[parts[-1][0]:parts[-1][1]].islower():
-            parts = parts[:-1]
-        return parts
+        while n > i and text[parts[n - 1][0]:parts[n - 1][1]].islower():
+            n -= 1
+        return parts[i:n] if i or n < len(parts) else parts
 
-    def _opens_sentence_only(self, word, parts):
+    def _opens_sentence_only(self, word, parts, i):
         """Sentence-initial words that only look like names: "Het", "Vakbond FNV", "Bussen van Arriva"."""
         if self.is_common_word(word):
             return True
-        if len(parts) < 2 or self._is_first_name(word) or word in self.gazetteer.surfaces:
+        if len(parts) - i < 2 or self._is_first_name(word) or word in self.gazetteer.surfaces:
             return False
         lower = word.lower()
-        following = self.text[parts[1][0]:parts[1][1]]
+        following = self.text[parts[i + 1][0]:parts[i + 1][1]]
         return (
             _is_person_cue(lower)
             or lower.endswith(ORG_CUE_ENDINGS)
@@ -221,32 +366,34 @@ class Article:
         )
 
     def _candidates_in(self, parts, covered):
-        """Typed candidates for one capitalised sequence; `covered` maps offsets to gazetteer matches."""
+        """Typed candidates for one capitalised sequence; `covered` lists the gazetteer match over each offset."""
         if not parts:
             return []
         text = self.text
         words = [text[s:e] for s, e in parts]
-        split = self._split_point(words)
+        split = self._split_point(words) if len(words) > 1 else 0
         if split:
             before, after = _strip_particles(parts[:split], text), _strip_particles(parts[split:], text)
             return self._candidates_in(before, covered) + self._candidates_in(after, covered)
         start, end = parts[0][0], parts[-1][1]
-        if "&" in words or any(self._is_org_word(w) for w in words) or (len(words) > 1 and words[0] in ORG_PREFIXES):
+        if "&" in words or any(map(_is_org_word, words)) or (len(words) > 1 and words[0] in ORG_PREFIXES):
             return [self._rule_candidate(start, end, "organization", STRONG, override=True)]
-        if any(w in OTHER_WORDS for w in words):
+        if not OTHER_WORDS.isdisjoint(words):
             return [self._rule_candidate(start, end, "other", STRONG, override=True)]
-        if len(words) == 1 and words[0].isupper() and start not in covered and self._is_dateline(end):
-            return [self._rule_candidate(start, end, "location", STRONG, override=True)]
-        if len(words) == 1 and words[0].startswith(COMPASS_PREFIXES):
-            return [self._rule_candidate(start, end, "location", STRONG, override=True)]
+        if len(words) == 1:
+            word = words[0]
+            if word.isupper() and covered[start] is None and self._is_dateline(end):
+                return [self._rule_candidate(start, end, "location", STRONG, override=True)]
+            if word.startswith(COMPASS_PREFIXES):
+                return [self._rule_candidate(start, end, "location", STRONG, override=True)]
         found = []
         for segment in _segments_outside(parts, covered, text, self._is_first_name):
             words = [text[s:e] for s, e in segment]
             seg_start, seg_end = segment[0][0], segment[-1][1]
             if len(words) == 1 and not self._may_be_single_name(words[0], seg_start):
                 continue
-            if self._is_first_name(words[-1]) and seg_end + 1 in covered and covered[seg_end + 1].type != "organization":
-                following = covered[seg_end + 1]
+            following = covered[seg_end + 1]
+            if following is not None and following.type != "organization" and self._is_first_name(words[-1]):
                 found.append(self._rule_candidate(seg_start, following.end, "person", STRONG, override=True))
                 continue
             type_, strength = self._type_from_cues(segment, words)
@@ -259,24 +406,41 @@ class Article:
 
     def _split_point(self, words):
         """Where one name ends and another starts: "Cultuur | Bert Anciaux", "Pol Tansens | van | Sabena"."""
+        is_first_name = self._is_first_name
         for i in range(1, len(words)):
-            if self._is_first_name(words[i]) and self._is_not_name_part(words[i - 1]):
+            if is_first_name(words[i]) and self._is_not_name_part(words[i - 1]):
                 return i
-            if words[i] == "van" and i >= 2 and not all(self._is_first_name(w) for w in words[:i]):
-                if self._is_first_name(words[0]) or words[i + 1] in ("de", "het"):
+            if words[i] == "van" and i >= 2 and not all(map(is_first_name, words[:i])):
+                if is_first_name(words[0]) or words[i + 1] in ("de", "het"):
                     return i
         return 0
 
     def _is_not_name_part(self, word):
         """A word that ends whatever precedes a first name: a common word, an acronym, "Likoed-man"."""
+        cache = self.words.not_name_part
+        try:
+            return cache[word]
+        except KeyError:
+            pass
         if word.endswith("."):
-            return False
-        if "-" in word and word.rsplit("-", 1)[1].islower():
-            return True
-        return (word.isupper() and len(word) > 1) or word.lower() in self.gazetteer.common_words
+            found = False
+        elif "-" in word and word.rsplit("-", 1)[1].islower():
+            found = True
+        else:
+            found = (word.isupper() and len(word) > 1) or word.lower() in self.gazetteer.common_words
+        cache[word] = found
+        return found
 
     def _is_first_name(self, word):
-        return word.endswith(".") or word in self.gazetteer.first_names or word.split("-")[0] in self.gazetteer.first_names
+        cache = self.words.first_name
+        try:
+            return cache[word]
+        except KeyError:
+            first_names = self.gazetteer.first_names
+            found = cache[word] = (
+                word.endswith(".") or word in first_names or word.split("-")[0] in first_names
+            )
+            return found
 
     def _may_be_single_name(self, word, start):
         """A lone capitalised word is no name if it is a common word, or starts a sentence and nothing else says so."""
@@ -291,16 +455,19 @@ class Article:
         return not self.at_sentence_start(start) or self._known_elsewhere(word)
 
     def _known_elsewhere(self, word):
-        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", self.text):
-            if not self.at_sentence_start(m.start()):
-                return True
+        """Whether `word` occurs on word boundaries somewhere other than at a sentence start."""
+        text, size = self.text, len(word)
+        length = len(text)
+        i = text.find(word)
+        while i >= 0:
+            j = i + size
+            if (i == 0 or not _is_word_char(text[i - 1])) and (j == length or not _is_word_char(text[j])):
+                if not self.at_sentence_start(i):
+                    return True
+                i = text.find(word, j)
+            else:
+                i = text.find(word, i + 1)
         return False
-
-    def _is_org_word(self, word):
-        if word in ORG_WORDS:
-            return True
-        lower = word.lower()
-        return any(lower.endswith(e) and len(lower) > len(e) + 2 for e in ORG_ENDINGS)
 
     def _type_from_cues(self, parts, words):
         first = words[0]
@@ -326,7 +493,7 @@ class Article:
         return "other", WEAK
 
     def _previous_words(self, pos):
-        return WORD.findall(self.text[max(0, pos - 40):pos])[-2:]
+        return WORD.findall(self.text, max(0, pos - 40), pos)[-2:]
 
     def _rule_candidate(self, start, end, type_, strength, override=False):
         name = " ".join(self.text[start:end].split())
@@ -334,6 +501,7 @@ class Article:
 
     def resolve(self, chosen):
         """Give every spelling one type per article and link surnames to full names."""
+        text = self.text
         full_names = {}
         for c in chosen:
             if c.type == "person" and " " in c.entity:
@@ -341,49 +509,116 @@ class Article:
                     full_names.setdefault(key, c)
         best_type = {}
         for c in sorted(chosen, key=lambda c: c.strength):
-            best_type[self.text[c.start:c.end]] = c.type
+            best_type[text[c.start:c.end]] = c.type
         for c in chosen:
             if c.method != "rule":
                 continue
-            surface = " ".join(self.text[c.start:c.end].split())
-            person = full_names.get(surface)
+            surface = text[c.start:c.end]
+            person = full_names.get(" ".join(surface.split()))
             if person is not None and person is not c and " " not in c.entity:
                 c.type, c.entity, c.wikidata, c.method = "person", person.entity, person.wikidata, "coreference"
             elif c.strength == WEAK:
-                c.type = best_type.get(self.text[c.start:c.end], c.type)
+                c.type = best_type.get(surface, c.type)
         return self._surnames_missed(chosen, full_names)
 
     def _surnames_missed(self, chosen, full_names):
         """Surnames of the article's people where no rule looked, such as "De Wever" opening a sentence."""
-        keys = [k for k in full_names if k[:1].isupper() and k.lower() not in self.gazetteer.common_words]
+        common_words = self.gazetteer.common_words
+        keys = [k for k in full_names if k[:1].isupper() and k.lower() not in common_words]
         if not keys:
             return chosen
-        keys.sort(key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w-])")
+        text = self.text
+        length = len(text)
+        # Where each key occurs on boundaries (no word character or hyphen on either side); the longest
+        # key wins at one offset, and matches do not overlap, scanning left to right.
+        longest = {}
+        for key in keys:
+            size = len(key)
+            i = text.find(key)
+            while i >= 0:
+                j = i + size
+                if ((i == 0 or not _is_word_char_or_hyphen(text[i - 1]))
+                        and (j == length or not _is_word_char_or_hyphen(text[j]))
+                        and size > longest.get(i, 0)):
+                    longest[i] = size
+                i = text.find(key, i + 1)
+        if not longest:
+            return chosen
         by_position = {}
         for c in chosen:
             for pos in range(c.start, c.end):
                 by_position[pos] = c
         replaced = set()
-        for m in pattern.finditer(self.text):
-            inside = {id(c): c for pos in range(m.start(), m.end()) if (c := by_position.get(pos))}
-            if any(c.type != "person" or c.start < m.start() or c.end > m.end() for c in inside.values()):
+        last_end = 0
+        for m_start in sorted(longest):
+            if m_start < last_end:
                 continue
-            if any(c.start == m.start() and c.end == m.end() for c in inside.values()):
+            m_end = last_end = m_start + longest[m_start]
+            inside = {id(c): c for pos in range(m_start, m_end) if (c := by_position.get(pos))}
+            if any(c.type != "person" or c.start < m_start or c.end > m_end for c in inside.values()):
+                continue
+            if any(c.start == m_start and c.end == m_end for c in inside.values()):
                 continue
             replaced.update(inside)
-            person = full_names[m.group()]
-            found = Candidate(m.start(), m.end(), "person", person.entity, person.wikidata, "coreference", WEAK)
+            person = full_names[text[m_start:m_end]]
+            found = Candidate(m_start, m_end, "person", person.entity, person.wikidata, "coreference", WEAK)
             chosen.append(found)
-            for pos in range(m.start(), m.end()):
+            for pos in range(m_start, m_end):
                 by_position[pos] = found
-        chosen = [c for c in chosen if id(c) not in replaced]
+        if replaced:
+            chosen = [c for c in chosen if id(c) not in replaced]
         return sorted(chosen, key=lambda c: c.start)
 
 
+def _is_nationality(word, nationalities):
+    if word in nationalities or (word.endswith("e") and word[:-1] in nationalities):
+        return True
+    return word.endswith("ese") and word[:-3] + "ees" in nationalities
+
+
+def _is_word_char(char):
+    """What `\\w` matches."""
+    return char.isalnum() or char == "_"
+
+
+def _is_word_char_or_hyphen(char):
+    return char.isalnum() or char == "_" or char == "-"
+
+
+_org_words: dict[str, bool] = {}
+
+
+def _is_org_word(word):
+    try:
+        return _org_words[word]
+    except KeyError:
+        pass
+    if len(_org_words) > WORD_CACHE_LIMIT:
+        _org_words.clear()
+    if word in ORG_WORDS:
+        found = True
+    else:
+        lower = word.lower()
+        found = any(lower.endswith(e) and len(lower) > len(e) + 2 for e in ORG_ENDINGS)
+    _org_words[word] = found
+    return found
+
+
+_person_cues: dict[str, bool] = {}
+
+
 def _is_person_cue(word):
+    try:
+        return _person_cues[word]
+    except KeyError:
+        pass
+    if len(_person_cues) > WORD_CACHE_LIMIT:
+        _person_cues.clear()
     lower = word.lower()
-    return lower in PERSON_CUES or lower.split("-")[-1] in PERSON_CUES or lower.endswith(PERSON_CUE_ENDINGS)
+    found = _person_cues[word] = (
+        lower in PERSON_CUES or lower.split("-")[-1] in PERSON_CUES or lower.endswith(PERSON_CUE_ENDINGS)
+    )
+    return found
 
 
 def _surname_keys(full_name):
@@ -411,29 +646,37 @@ def _segments_outside(parts, covered, text, is_first_name):
     Rijswijk are places.
     """
     segments, current = [], []
-    for part in parts + [None]:
-        last = text[current[-1][0]:current[-1][1]] if current else ""
-        after_particle = last.lower() in PARTICLE_WORDS and (
-            last[:1].isupper() or is_first_name(text[current[0][0]:current[0][1]])
-        )
-        if part is None or (not after_particle and (part[0] in covered or part[1] - 1 in covered)):
+    for part in parts:
+        if current:
+            last = text[current[-1][0]:current[-1][1]]
+            after_particle = last.lower() in PARTICLE_WORDS and (
+                last[:1].isupper() or is_first_name(text[current[0][0]:current[0][1]])
+            )
+        else:
+            after_particle = False
+        if not after_particle and (covered[part[0]] is not None or covered[part[1] - 1] is not None):
             current = _strip_particles(current, text)
             if current:
                 segments.append(current)
             current = []
         else:
             current.append(part)
+    current = _strip_particles(current, text)
+    if current:
+        segments.append(current)
     return segments
 
 
-def _without_overlaps(candidates):
+def _without_overlaps(candidates, length=None):
     """Keep the strongest, then longest, candidate wherever candidates overlap."""
-    ranked = sorted(candidates, key=lambda c: (-c.strength, -(c.end - c.start), c.start))
-    taken, chosen = set(), []
+    ranked = sorted(candidates, key=lambda c: (-c.strength, c.start - c.end, c.start))
+    if length is None:
+        length = max((c.end for c in candidates), default=0)
+    taken, chosen = bytearray(length), []
     for c in ranked:
-        span = range(c.start, c.end)
-        if any(pos in taken for pos in span):
+        start, end = c.start, c.end
+        if taken.find(1, start, end) >= 0:
             continue
-        taken.update(span)
+        taken[start:end] = b"\x01" * (end - start)
         chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
