@@ -30,7 +30,7 @@ import sqlite_utils
 
 from .articles import Article, RejectedRecord, prepare_article
 from .boilerplate import update_boilerplate
-from .dedup import paragraph_hash
+from .dedup import paragraph_hash, text_hash
 from .entities import MentionStore
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD, jaccard, shingles
@@ -241,7 +241,7 @@ class ArchiveWriter:
             raw_rows, record_rows = [], []
             for record, article in zip(records, prepared):
                 raw = record.raw_bytes if record.raw_bytes is not None else record.raw.encode("utf-8")
-                raw_hash = sha256(raw)
+                raw_hash = text_hash(raw)
                 raw_rows.append((raw_hash, zlib.compress(raw), int(record.raw_bytes is not None)))
                 location = f"{path}/{record.member}:{record.line}" if record.member else f"{path}:{record.line}"
                 status = self._store(record, article, location, now)
