@@ -15,6 +15,8 @@ linked to a canonical entity. Three passes, cheapest evidence first:
 
 import re
 import weakref
+from bisect import bisect_right
+from operator import attrgetter
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
@@ -106,9 +108,10 @@ STRONG, WEAK = 2, 1
 WORD_CACHE_LIMIT = 200_000
 SKIPPED_BEFORE_SENTENCE = frozenset(" \t\u00a0") | OPENERS
 DASHES = frozenset("-–—")
-# LOWER_WORD's first character; "÷" (in à-ÿ but not a word character) is handled by the full scan.
-LOWER_INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xE0, 0x100)))) - {"÷"}
-WORD_RUN = re.compile(r"\w+")
+# Every word LOWER_WORD finds has this shape.
+LOWER_WORD_SHAPE = re.compile(r"[a-zà-ÿ][\w]*")
+_START = attrgetter("start")
+_STRENGTH = attrgetter("strength")
 
 
 @dataclass(slots=True)
@@ -128,15 +131,50 @@ class WordCache:
     def __init__(self, gazetteer):
         self.gazetteer = gazetteer
         self.first_name: dict[str, bool] = {}
-        self.common: dict[str, bool] = {}
+        self.common: dict[str, bool | str] = {}
         self.nationality: dict[str, bool] = {}
         self.not_name_part: dict[str, bool] = {}
         self.single: dict[str, tuple | bool] = {}
+        self.leading: dict[str, tuple[bool, bool, bool, bool]] = {}
+        self.parts: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def trim(self):
-        for cache in (self.first_name, self.common, self.nationality, self.not_name_part, self.single):
+        caches = (self.first_name, self.common, self.nationality, self.not_name_part, self.single, self.leading,
+                  self.parts)
+        for cache in caches:
             if len(cache) > WORD_CACHE_LIMIT:
                 cache.clear()
+
+    def common_word(self, word):
+        """True if `word` in lower case is a common word; else that lower case if LOWER_WORD could
+        find it in a text, else False."""
+        lower = word.lower()
+        if lower in self.gazetteer.common_words:
+            found = True
+        elif LOWER_WORD_SHAPE.fullmatch(lower):
+            found = lower
+        else:
+            found = False
+        self.common[word] = found
+        return found
+
+    def leading_word(self, word):
+        """What _strip_non_names asks of a word whatever its position: (dropped as lower case, "&" or
+        a common word in capitals; a title such as "president"; a nationality; a first name)."""
+        gazetteer = self.gazetteer
+        lower = word.lower()
+        found = self.leading[word] = (
+            word.islower() or word == "&" or (word.isupper() and lower in gazetteer.common_words),
+            lower in PERSON_CUES,
+            _is_nationality(word, gazetteer.nationalities),
+            word in gazetteer.first_names,
+        )
+        return found
+
+    def sequence_parts(self, sequence):
+        """SEQUENCE_PART's spans in `sequence`, relative to its start."""
+        found = self.parts[sequence] = tuple(m.span() for m in SEQUENCE_PART.finditer(sequence))
+        return found
 
     def single_word(self, sequence):
         """What the rules need to know of a capitalised sequence that is one word, False if it is more.
@@ -190,12 +228,29 @@ def extract_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Ment
     gazetteer = gazetteer or default_gazetteer()
     article = Article(text, gazetteer)
     matches = article.gazetteer_candidates()
-    chosen = _without_overlaps(matches + article.rule_candidates(matches), len(text))
+    chosen = _without_overlaps(matches + article.rule_candidates(matches))
     chosen = article.resolve(chosen)
-    return [
-        Mention(c.start, c.end, text[c.start:c.end], c.type, c.entity, c.wikidata, c.method)
-        for c in chosen
-    ]
+    new = _new_mention
+    return [new(c.start, c.end, text[c.start:c.end], c.type, c.entity, c.wikidata, c.method) for c in chosen]
+
+
+def _new_mention(start, end, text, type_, entity, wikidata, method):
+    """`Mention(...)`, without the frozen dataclass's seven `object.__setattr__` calls."""
+    mention = _object_new(Mention)
+    fields = mention.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    fields["text"] = text
+    fields["type"] = type_
+    fields["entity"] = entity
+    fields["wikidata"] = wikidata
+    fields["method"] = method
+    return mention
+
+
+_object_new = object.__new__
+if hasattr(Mention, "__post_init__") or hasattr(Mention, "__slots__"):  # then only the real constructor will do
+    _new_mention = Mention  # noqa: F811
 
 
 class Article:
@@ -206,7 +261,7 @@ class Article:
         self.gazetteer = gazetteer
         self.words = _word_cache(gazetteer)
         self._lowercase_words = None
-        self._lowercase_seen = {}
+        self._common_seen = {}
 
     @property
     def lowercase_words(self):
@@ -226,26 +281,23 @@ class Article:
         return i < 0 or text[i] in SENTENCE_END
 
     def is_common_word(self, word):
-        common = self.words.common
-        found = common.get(word)
+        """`word` in lower case is in the common words, or written in lower case in this text."""
+        seen = self._common_seen
+        found = seen.get(word)
         if found is None:
-            found = common[word] = word.lower() in self.gazetteer.common_words
-        return found or self._is_lowercase_word(word.lower())
-
-    def _is_lowercase_word(self, lower):
-        """`lower in self.lowercase_words`, without scanning every word of the text."""
-        seen = self._lowercase_seen
-        found = seen.get(lower)
-        if found is None:
-            found = seen[lower] = self._find_lowercase_word(lower)
+            common = self.words.common.get(word)
+            if common is None:
+                common = self.words.common_word(word)
+            found = seen[word] = common is True or (common is not False and self._has_lowercase_word(common))
         return found
 
-    def _find_lowercase_word(self, lower):
+    def _has_lowercase_word(self, lower):
+        """`lower in self.lowercase_words`, without scanning every word of the text."""
         text = self.text
         if self._lowercase_words is not None or "÷" in text:
             return lower in self.lowercase_words
-        if not lower or lower[0] not in LOWER_INITIALS or not WORD_RUN.fullmatch(lower):
-            return False
+        # `lower` has LOWER_WORD's shape. Without a "÷" (in à-ÿ, but no word character) in the
+        # text, LOWER_WORD finds it wherever it stands between non-word characters.
         size, length = len(lower), len(text)
         i = text.find(lower)
         while i >= 0:
@@ -274,8 +326,14 @@ class Article:
             if (start > 0 and text[start - 1].isalnum()) or (end < length and text[end].isalnum()):
                 continue
             surface = text[start:end]
-            if " " not in surface and self.at_sentence_start(start) and self.is_common_word(surface):
-                continue
+            if " " not in surface:
+                # at_sentence_start(start), answered at once in the usual case: after a space and a letter
+                if start > 1 and text[start - 1] == " " and text[start - 2] not in SKIPPED_BEFORE_SENTENCE:
+                    opens = text[start - 2] in SENTENCE_END
+                else:
+                    opens = self.at_sentence_start(start)
+                if opens and self.is_common_word(surface):
+                    continue
             found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", STRONG))
         return found
 
@@ -286,61 +344,78 @@ class Article:
         for c in gazetteer_matches:
             covered[c.start:c.end] = [c] * (c.end - c.start)
         found = []
-        part_spans = SEQUENCE_PART.finditer
         strip, candidates_in = self._strip_non_names, self._candidates_in
         single_words, single_word = self.words.single, self.words.single_word
+        sequence_parts, relative_parts = self.words.parts, self.words.sequence_parts
         for match in NAME_SEQUENCE.finditer(text):
             sequence = match.group()
             info = single_words.get(sequence)
             if info is None:
                 info = single_word(sequence)
             if info:
-                # One word: what _strip_non_names and _candidates_in do with a single part.
-                dropped, org, other, all_capitals, compass, capitalised = info
-                start, end = match.span()
-                if dropped or (self.at_sentence_start(start) and self.is_common_word(sequence)):
+                # One word: what _strip_non_names does with a single part, then _one_word.
+                if info[0]:
                     continue
-                if org:
-                    found.append(self._rule_candidate(start, end, "organization", STRONG, override=True))
-                elif other:
-                    found.append(self._rule_candidate(start, end, "other", STRONG, override=True))
-                elif (all_capitals and covered[start] is None and self._is_dateline(end)) or compass:
-                    found.append(self._rule_candidate(start, end, "location", STRONG, override=True))
-                elif (
-                    capitalised
-                    and covered[start] is None
-                    and covered[end - 1] is None
-                    and self._may_be_single_name(sequence, start)
-                ):
-                    following = covered[end + 1]
-                    if following is not None and following.type != "organization" and self._is_first_name(sequence):
-                        found.append(self._rule_candidate(start, following.end, "person", STRONG, override=True))
-                    else:
-                        type_, strength = self._type_from_cues(((start, end),), (sequence,))
-                        found.append(self._rule_candidate(start, end, type_, strength))
+                start = match.start()
+                # at_sentence_start(start), answered at once in the usual case: after a space and a letter
+                if start > 1 and text[start - 1] == " " and text[start - 2] not in SKIPPED_BEFORE_SENTENCE:
+                    opens = text[start - 2] in SENTENCE_END
+                else:
+                    opens = self.at_sentence_start(start)
+                if opens and self.is_common_word(sequence):
+                    continue
+                self._one_word(sequence, start, match.end(), covered, info, found)
                 continue
-            parts = strip([p.span() for p in part_spans(text, match.start(), match.end())])
+            relative = sequence_parts.get(sequence)
+            if relative is None:
+                relative = relative_parts(sequence)
+            offset = match.start()
+            parts = strip([(offset + s, offset + e) for s, e in relative])
             if parts:
                 found.extend(candidates_in(parts, covered))
         return found
 
+    def _one_word(self, word, start, end, covered, info, found):
+        """What _candidates_in finds in a single part, given WordCache.single_word's answers."""
+        _, org, other, all_capitals, compass, capitalised = info
+        if org:
+            found.append(Candidate(start, end, "organization", word, None, "rule", STRONG + 2))
+        elif other:
+            found.append(Candidate(start, end, "other", word, None, "rule", STRONG + 2))
+        elif (all_capitals and covered[start] is None and self._is_dateline(end)) or compass:
+            found.append(Candidate(start, end, "location", word, None, "rule", STRONG + 2))
+        elif (
+            capitalised
+            and covered[start] is None
+            and covered[end - 1] is None
+            and self._may_be_single_name(word, start)
+        ):
+            following = covered[end + 1]
+            if following is not None and following.type != "organization" and self._is_first_name(word):
+                found.append(self._rule_candidate(start, following.end, "person", STRONG, override=True))
+            else:
+                type_, strength = self._type_from_cues(((start, end),), (word,))
+                found.append(Candidate(start, end, type_, word, None, "rule", strength))
+
     def _strip_non_names(self, parts):
         """Drop leading words that are not part of a name: sentence-initial common words, titles, nationalities."""
-        text, gazetteer = self.text, self.gazetteer
-        first_names, common_words = gazetteer.first_names, gazetteer.common_words
+        text = self.text
+        leading, leading_word = self.words.leading, self.words.leading_word
         i, n = 0, len(parts)
         while i < n:
             start, end = parts[i]
             word = text[start:end]
-            if word.islower() or word == "&":
-                i += 1
-            elif word.isupper() and word.lower() in common_words:
+            info = leading.get(word)
+            if info is None:
+                info = leading_word(word)
+            dropped, person_cue, nationality, first_name = info
+            if dropped:
                 i += 1
             elif self.at_sentence_start(start) and self._opens_sentence_only(word, parts, i):
                 i += 1
-            elif word.lower() in PERSON_CUES:
+            elif person_cue:
                 i += 1
-            elif self.is_nationality(word) and not (n - i > 1 and word in first_names):
+            elif nationality and not (n - i > 1 and first_name):
                 if n - i == 2 and _is_org_word(text[parts[-1][0]:parts[-1][1]]):
                     break
                 i += 1
@@ -370,6 +445,16 @@ class Article:
         if not parts:
             return []
         text = self.text
+        if len(parts) == 1:
+            start, end = parts[0]
+            word = text[start:end]
+            info = self.words.single.get(word)
+            if info is None:
+                info = self.words.single_word(word)
+            if info:
+                found = []
+                self._one_word(word, start, end, covered, info, found)
+                return found
         words = [text[s:e] for s, e in parts]
         split = self._split_point(words) if len(words) > 1 else 0
         if split:
@@ -506,9 +591,10 @@ class Article:
         for c in chosen:
             if c.type == "person" and " " in c.entity:
                 for key in _surname_keys(c.entity):
-                    full_names.setdefault(key, c)
+                    if key not in full_names:
+                        full_names[key] = c
         best_type = {}
-        for c in sorted(chosen, key=lambda c: c.strength):
+        for c in sorted(chosen, key=_STRENGTH):
             best_type[text[c.start:c.end]] = c.type
         for c in chosen:
             if c.method != "rule":
@@ -523,38 +609,62 @@ class Article:
 
     def _surnames_missed(self, chosen, full_names):
         """Surnames of the article's people where no rule looked, such as "De Wever" opening a sentence."""
-        common_words = self.gazetteer.common_words
-        keys = [k for k in full_names if k[:1].isupper() and k.lower() not in common_words]
+        common, common_word = self.words.common, self.words.common_word
+        keys = []
+        for key in full_names:
+            is_common = common.get(key)
+            if is_common is None:
+                is_common = common_word(key)
+            if key[:1].isupper() and is_common is not True:  # is_common: key.lower() in the common words
+                keys.append(key)
         if not keys:
             return chosen
         text = self.text
         length = len(text)
-        # Where each key occurs on boundaries (no word character or hyphen on either side); the longest
-        # key wins at one offset, and matches do not overlap, scanning left to right.
+        # Where each key occurs with no word character or hyphen on either side; as with one regex
+        # alternation of the keys, longest first, the longest key wins at an offset and matches do
+        # not overlap, scanning left to right.
         longest = {}
+        find = text.find
         for key in keys:
             size = len(key)
-            i = text.find(key)
+            i = find(key)
             while i >= 0:
                 j = i + size
-                if ((i == 0 or not _is_word_char_or_hyphen(text[i - 1]))
-                        and (j == length or not _is_word_char_or_hyphen(text[j]))
+                if ((i == 0 or not ((c := text[i - 1]).isalnum() or c == "_" or c == "-"))
+                        and (j == length or not ((c := text[j]).isalnum() or c == "_" or c == "-"))
                         and size > longest.get(i, 0)):
                     longest[i] = size
-                i = text.find(key, i + 1)
+                i = find(key, i + 1)
         if not longest:
             return chosen
-        by_position = {}
-        for c in chosen:
-            for pos in range(c.start, c.end):
-                by_position[pos] = c
+        # Until the first replacement, `chosen` is sorted and does not overlap: the candidate over a
+        # match's start, found by bisection, often settles it; the map of every offset is only drawn
+        # when a match needs more than that.
+        starts = [c.start for c in chosen]
+        by_position = None
         replaced = set()
         last_end = 0
         for m_start in sorted(longest):
             if m_start < last_end:
                 continue
             m_end = last_end = m_start + longest[m_start]
-            inside = {id(c): c for pos in range(m_start, m_end) if (c := by_position.get(pos))}
+            if by_position is None:
+                index = bisect_right(starts, m_start) - 1
+                if index >= 0 and chosen[index].end > m_start:
+                    first = chosen[index]  # the candidate over the match's start
+                    if first.type != "person" or first.start < m_start or first.end > m_end:
+                        continue  # part of something else
+                    if first.end == m_end and first.start == m_start:
+                        continue  # already a mention of exactly this span
+                by_position = [None] * length
+                for c in chosen:
+                    by_position[c.start:c.end] = [c] * (c.end - c.start)
+            else:
+                first = by_position[m_start]
+                if first is not None and first.start == m_start and first.end == m_end:
+                    continue
+            inside = {id(c): c for c in by_position[m_start:m_end] if c is not None}
             if any(c.type != "person" or c.start < m_start or c.end > m_end for c in inside.values()):
                 continue
             if any(c.start == m_start and c.end == m_end for c in inside.values()):
@@ -563,11 +673,10 @@ class Article:
             person = full_names[text[m_start:m_end]]
             found = Candidate(m_start, m_end, "person", person.entity, person.wikidata, "coreference", WEAK)
             chosen.append(found)
-            for pos in range(m_start, m_end):
-                by_position[pos] = found
+            by_position[m_start:m_end] = [found] * (m_end - m_start)
         if replaced:
             chosen = [c for c in chosen if id(c) not in replaced]
-        return sorted(chosen, key=lambda c: c.start)
+        return sorted(chosen, key=_START)
 
 
 def _is_nationality(word, nationalities):
@@ -579,10 +688,6 @@ def _is_nationality(word, nationalities):
 def _is_word_char(char):
     """What `\\w` matches."""
     return char.isalnum() or char == "_"
-
-
-def _is_word_char_or_hyphen(char):
-    return char.isalnum() or char == "_" or char == "-"
 
 
 _org_words: dict[str, bool] = {}
@@ -621,12 +726,22 @@ def _is_person_cue(word):
     return found
 
 
+_surname_key_cache: dict[str, tuple[str, ...]] = {}
+
+
 def _surname_keys(full_name):
+    try:
+        return _surname_key_cache[full_name]
+    except KeyError:
+        pass
+    if len(_surname_key_cache) > WORD_CACHE_LIMIT:
+        _surname_key_cache.clear()
     words = full_name.split()
     rest = words[1:]
     keys = {words[-1], " ".join(rest)}
     if rest and rest[0].islower():
         keys.add(" ".join([rest[0].capitalize()] + rest[1:]))
+    keys = _surname_key_cache[full_name] = tuple(keys)
     return keys
 
 
@@ -667,16 +782,44 @@ def _segments_outside(parts, covered, text, is_first_name):
     return segments
 
 
-def _without_overlaps(candidates, length=None):
-    """Keep the strongest, then longest, candidate wherever candidates overlap."""
+def _without_overlaps(candidates):
+    """Keep the strongest, then longest, candidate wherever candidates overlap.
+
+    Only candidates in one run of overlapping spans compete, so each run is ranked on its own.
+    """
+    chosen, run, run_end = [], [], -1
+    for c in sorted(candidates, key=_START):
+        if c.start >= c.end:
+            return _without_overlaps_ranked(candidates)
+        if c.start >= run_end:
+            if len(run) == 1:
+                chosen.append(run[0])
+            elif run:
+                chosen.extend(_without_overlaps_ranked(run))
+            run, run_end = [c], c.end
+        else:
+            run.append(c)
+            if c.end > run_end:
+                run_end = c.end
+    if len(run) == 1:
+        chosen.append(run[0])
+    elif run:
+        chosen.extend(_without_overlaps_ranked(run))
+    return chosen
+
+
+def _without_overlaps_ranked(candidates):
     ranked = sorted(candidates, key=lambda c: (-c.strength, c.start - c.end, c.start))
-    if length is None:
-        length = max((c.end for c in candidates), default=0)
-    taken, chosen = bytearray(length), []
+    chosen, taken = [], []
     for c in ranked:
         start, end = c.start, c.end
-        if taken.find(1, start, end) >= 0:
+        if start >= end:  # no offsets: overlaps nothing
+            chosen.append(c)
             continue
-        taken[start:end] = b"\x01" * (end - start)
-        chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
+        for other_start, other_end in taken:
+            if other_start < end and start < other_end:
+                break
+        else:
+            taken.append((start, end))
+            chosen.append(c)
+    return sorted(chosen, key=_START)
