@@ -35,7 +35,7 @@ from .entities import MentionStore
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD, jaccard, shingles
 from .records import MAX_RECORD_BYTES, Record, find_input_files, open_records
-from .schema import ensure_db_shape
+from .schema import FTS, ensure_db_shape
 
 BATCH_SIZE = 500
 # Near-duplicate candidates compared exactly: at most 5, those sharing the most LSH bands, and at
@@ -206,6 +206,7 @@ class ArchiveWriter:
         self._paragraph_ids: dict[str, int] = {}
         self._prefetched: set[str] = set()
         self._next_ids: dict[str, int] = {}
+        self._unindexed: dict[str, int] = {}  # table -> first id not yet in its FTS table
 
     def ingest_input(self, path: Path | str, prepare, options: ReadOptions) -> int:
         """Ingest one file (or standard input) unless its bytes were ingested completely before."""
@@ -253,6 +254,7 @@ class ArchiveWriter:
                 record_rows,
             )
             self.mentions.flush_counts()
+            self.index_new_rows()
 
     def _look_up(self, articles: list[Article]) -> None:
         """Fetch, in a few queries, what the batch's articles need to know of the archive."""
@@ -386,8 +388,18 @@ class ArchiveWriter:
     def _next_id(self, table: str) -> int:
         if table not in self._next_ids:
             self._next_ids[table] = self.db.execute(f"select coalesce(max(id), 0) + 1 from [{table}]").fetchone()[0]
+            self._unindexed.setdefault(table, self._next_ids[table])
         self._next_ids[table] += 1
         return self._next_ids[table] - 1
+
+    def index_new_rows(self) -> None:
+        """Add the articles and paragraphs inserted since the last call to their FTS tables."""
+        for table, first_id in self._unindexed.items():
+            columns = ", ".join(f"[{c}]" for c in FTS[table])
+            self.db.execute(
+                f"insert into [{table}_fts] (rowid, {columns}) select id, {columns} from [{table}] where id >= ?", [first_id]
+            )
+        self._unindexed.clear()
 
 
 def _rows_where_in(db: sqlite_utils.Database, sql: str, values: list) -> Iterator[tuple]:

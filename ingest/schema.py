@@ -186,4 +186,27 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             db[name].create_index(columns, if_not_exists=True)
     for name, columns in FTS.items():
         if not db[f"{name}_fts"].exists():
-            db[name].enable_fts(columns, tokenize=FTS_TOKENIZER, create_triggers=True)
+            db[name].enable_fts(columns, tokenize=FTS_TOKENIZER)
+        for sql in _fts_triggers(name, columns):
+            db.execute(sql)
+
+
+def _fts_triggers(table: str, columns: list[str]) -> list[str]:
+    """Keep an external-content FTS table in sync when rows change or go.
+
+    New rows are indexed by the writer at the end of each batch, in the
+    batch's transaction (``ArchiveWriter.index_new_rows``): one bulk insert is
+    cheaper than a trigger per row. The update trigger fires only when an
+    indexed column changes: counting a paragraph's articles must not re-index
+    its text.
+    """
+    fts = f"[{table}_fts]"
+    names = ", ".join(f"[{c}]" for c in columns)
+    new = ", ".join(f"new.[{c}]" for c in columns)
+    old = ", ".join(f"old.[{c}]" for c in columns)
+    delete = f"insert into {fts} ({fts}, rowid, {names}) values ('delete', old.rowid, {old});"
+    insert = f"insert into {fts} (rowid, {names}) values (new.rowid, {new});"
+    return [
+        f"create trigger if not exists [{table}_ad] after delete on [{table}] begin {delete} end",
+        f"create trigger if not exists [{table}_au] after update of {names} on [{table}] begin {delete} {insert} end",
+    ]

@@ -83,6 +83,7 @@ def regroup_near_duplicates(db: sqlite_utils.Database, threshold: float, gazette
             if on_progress:
                 on_progress(1)
         writer.mentions.flush_counts()
+        writer.index_new_rows()
         recount_entities(db, touched_entities)
         db.execute("delete from paragraphs where article_count = 0")
     update_boilerplate(db, gazetteer)

@@ -41,3 +41,9 @@ def write_corpus(path, articles=4000):
             f.write(f"date 2021-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} " + " ".join(sentences[:3]))
             f.write("\n\n" + " ".join(sentences[3:]) + "\n")
     return path
+
+
+def assert_fts_in_sync(db):
+    """FTS5's integrity check, with 1: the index must match its content table row for row."""
+    for fts in ("articles_fts", "paragraphs_fts"):
+        db.execute(f"insert into {fts}({fts}, rank) values ('integrity-check', 1)")

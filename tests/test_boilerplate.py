@@ -1,4 +1,5 @@
 from ingest.archive import ingest_paths
+from conftest import assert_fts_in_sync
 
 APP = "Volg het laatste nieuws van Rotterdam en omgeving in onze gratis app."
 STORIES = [
@@ -29,6 +30,7 @@ def test_boilerplate_stays_out_of_bodies_search_and_mentions(tmp_path, db):
     ingest_paths(db, [write_articles(tmp_path / "rijnmond.txt", STORIES)], source="Rijnmond")
     assert all(APP not in row["body"] for row in db["articles"].rows)
     assert db.execute("select count(*) from articles_fts where articles_fts match 'gratis'").fetchone()[0] == 0
+    assert_fts_in_sync(db)
     assert db.execute(
         "select count(*) from mentions join paragraphs on paragraphs.id = mentions.paragraph_id where boilerplate"
     ).fetchone()[0] == 0

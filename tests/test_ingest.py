@@ -6,7 +6,7 @@ import sqlite_utils
 
 from ingest.archive import ingest_paths, raw_record
 from ingest.cli import cli
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, assert_fts_in_sync
 
 
 def table_counts(db):
@@ -87,6 +87,12 @@ def test_full_text_search_ignores_diacritics(seed_db):
     for query in ("oekraine", "poetin", "Oekraïne"):
         assert [r["rowid"] for r in seed_db.query("select rowid from articles_fts where articles_fts match ?", [query])] == [1]
     assert list(seed_db.query("select rowid from paragraphs_fts where paragraphs_fts match 'oekraine'"))
+
+
+def test_full_text_indexes_match_their_tables_after_several_runs(db):
+    ingest_paths(db, [FIXTURES / "three_articles.txt"])
+    ingest_paths(db, [SEED, FIXTURES / "near_duplicates.txt"])
+    assert_fts_in_sync(db)
 
 
 def test_unparseable_date_keeps_the_article_with_a_warning(tmp_path, db):

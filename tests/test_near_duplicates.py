@@ -4,7 +4,7 @@ from ingest.archive import ingest_paths
 from ingest.cli import cli
 from ingest.near_duplicates import band_keys, jaccard, shingles
 from ingest.versions import regroup_near_duplicates
-from conftest import FIXTURES
+from conftest import FIXTURES, assert_fts_in_sync
 
 NEAR = FIXTURES / "near_duplicates.txt"
 
@@ -61,6 +61,7 @@ def test_regrouping_with_a_higher_threshold_makes_versions_articles(db):
     assert promoted["date"] == "2023-05-11"
     assert db.execute("select count(*) from article_paragraphs where article_id = ?", [promoted["id"]]).fetchone()[0] == 2
     assert list(db.query("select rowid from articles_fts where articles_fts match 'april'"))
+    assert_fts_in_sync(db)
 
 
 def test_regrouping_with_a_lower_threshold_makes_articles_versions(db):
@@ -71,6 +72,7 @@ def test_regrouping_with_a_lower_threshold_makes_articles_versions(db):
     assert db.execute("select count(*) from articles_fts where articles_fts match 'april'").fetchone()[0] == 0
     orphans = "select count(*) from mentions where article_id not in (select id from articles)"
     assert db.execute(orphans).fetchone()[0] == 0
+    assert_fts_in_sync(db)
 
 
 def test_regrouping_twice_changes_nothing(db):
