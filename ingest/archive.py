@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import numpy as np
 import sqlite_utils
 
 from .articles import Article, RejectedRecord, prepare_article
@@ -43,6 +44,9 @@ BATCH_SIZE = 500
 # common phrases hit one band by chance).
 MAX_CANDIDATES = 5
 MIN_SHARED_BANDS = 2
+# Shingles of the articles inserted last, kept to compare candidates without re-reading them
+# (republished stories arrive close together); about 2.5 kB each.
+RECENT_SHINGLES = 20_000
 
 
 @dataclass
@@ -207,6 +211,7 @@ class ArchiveWriter:
         self._prefetched: set[str] = set()
         self._next_ids: dict[str, int] = {}
         self._unindexed: dict[str, int] = {}  # table -> first id not yet in its FTS table
+        self._recent_shingles: collections.OrderedDict[int, np.ndarray] = collections.OrderedDict()
 
     def ingest_input(self, path: Path | str, prepare, options: ReadOptions) -> int:
         """Ingest one file (or standard input) unless its bytes were ingested completely before."""
@@ -283,7 +288,7 @@ class ArchiveWriter:
         if known:
             self.summary.duplicates += 1
             return "duplicate", *known, article.warning
-        match = self.near_duplicate_of(article.paragraphs, article.band_keys)
+        match = self.near_duplicate_of(article.shingles, article.band_keys)
         if match:
             article_id, similarity = match
             self.summary.near_duplicates += 1
@@ -296,8 +301,11 @@ class ArchiveWriter:
         self._known[article.content_hash] = (article_id, None)
         return "new", article_id, None, article.warning
 
-    def near_duplicate_of(self, paragraphs: list[str], keys: list[int]) -> tuple[int, float] | None:
-        """The most similar stored article at or above the threshold, with its similarity."""
+    def near_duplicate_of(self, mine: np.ndarray, keys: list[int]) -> tuple[int, float] | None:
+        """The most similar stored article at or above the threshold, with its similarity.
+
+        ``mine`` are the text's shingle hashes, ``keys`` its band keys.
+        """
         if not keys:
             return None
         placeholders = ",".join("?" * len(keys))
@@ -310,12 +318,9 @@ class ArchiveWriter:
                 keys,
             )
         ]
-        if not candidates:
-            return None
-        mine = shingles(" ".join(paragraphs))
         best = None
         for candidate in candidates:
-            similarity = jaccard(mine, shingles(" ".join(article_paragraph_texts(self.db, candidate))))
+            similarity = jaccard(mine, self._shingles_of(candidate))
             if similarity >= self.threshold and (best is None or similarity > best[1]):
                 best = (candidate, similarity)
         return best
@@ -366,7 +371,22 @@ class ArchiveWriter:
             [(article_id, position, paragraph_id) for position, paragraph_id in enumerate(paragraph_ids)],
         )
         self.index_for_near_duplicates(article_id, article.band_keys)
+        self._remember_shingles(article_id, article.shingles)
         return article_id
+
+    def _shingles_of(self, article_id: int) -> np.ndarray:
+        """Shingle hashes of a stored article; recent articles, the likely candidates, are cached."""
+        cached = self._recent_shingles.get(article_id)
+        if cached is None:
+            cached = shingles(" ".join(article_paragraph_texts(self.db, article_id)))
+        self._remember_shingles(article_id, cached)
+        return cached
+
+    def _remember_shingles(self, article_id: int, hashes: np.ndarray) -> None:
+        self._recent_shingles[article_id] = hashes
+        self._recent_shingles.move_to_end(article_id)
+        if len(self._recent_shingles) > RECENT_SHINGLES:
+            self._recent_shingles.popitem(last=False)
 
     def index_for_near_duplicates(self, article_id: int, keys: list[int]) -> None:
         self.db.conn.executemany("insert or ignore into lsh_buckets (key, article_id) values (?, ?)", [(k, article_id) for k in keys])

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import numpy as np
+
 from .dates import DateError, parse_date
 from .dedup import content_hash
 from .mentions import extract_mentions
@@ -38,6 +40,7 @@ class Article:
     date: str | None
     date_precision: str | None
     content_hash: str
+    shingles: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))
     band_keys: list[int] = field(default_factory=list)
     mentions: list[ParagraphMention] = field(default_factory=list)
     warning: str | None = None
@@ -99,6 +102,7 @@ def prepare_article(record: Record, gazetteer=None) -> Article:
         except DateError as error:
             warnings.append(f"{error}; stored without a date")
     title = (record.title or "").strip()
+    shingle_hashes = shingles(" ".join(clean.paragraphs))
     return Article(
         paragraphs=clean.paragraphs,
         removed_chars=clean.removed_chars,
@@ -107,7 +111,8 @@ def prepare_article(record: Record, gazetteer=None) -> Article:
         date=date,
         date_precision=precision,
         content_hash=content_hash("\n\n".join(clean.paragraphs)),
-        band_keys=band_keys(shingles(" ".join(clean.paragraphs))),
+        shingles=shingle_hashes,
+        band_keys=band_keys(shingle_hashes),
         mentions=find_paragraph_mentions(clean.paragraphs, gazetteer),
         warning="; ".join(warnings) or None,
     )

@@ -65,9 +65,10 @@ def update_boilerplate(db: sqlite_utils.Database, gazetteer=None) -> tuple[set[i
     ]
     with db.atomic():
         db.execute(f"update paragraphs set boilerplate = (id in ({','.join('?' * len(added))})) where id in ({placeholders})", [*added, *changed])
-        for article_id in affected:
-            body = article_body(db, article_id)
-            db["articles"].update(article_id, {"body": body, "word_count": len(body.split())})
+        bodies = [(article_body(db, article_id), article_id) for article_id in affected]
+        db.conn.executemany(
+            "update articles set body = ?, word_count = ? where id = ?", ((body, len(body.split()), i) for body, i in bodies)
+        )
         if added:
             in_added = ",".join("?" * len(added))
             touched = {row[0] for row in db.execute(f"select distinct entity_id from mentions where paragraph_id in ({in_added})", list(added))}

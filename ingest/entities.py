@@ -41,6 +41,7 @@ class MentionStore:
         """Insert the mentions outside paragraphs in ``skip``; return the article's facet columns."""
         facets = {column: [] for column in FACET_COLUMNS.values()}
         rows = []
+        counted: set[int] = set()
         for m in mentions:
             paragraph_id = paragraph_ids[m.paragraph]
             if paragraph_id in skip:
@@ -48,7 +49,8 @@ class MentionStore:
             entity_id = self.entity_id(m.entity, m.type, m.wikidata)
             counts = self.added.setdefault(entity_id, [0, 0])
             counts[0] += 1
-            if not any(r[2] == entity_id for r in rows):
+            if entity_id not in counted:
+                counted.add(entity_id)
                 counts[1] += 1
             rows.append((article_id, paragraph_id, entity_id, m.start, m.end, m.text, m.type, m.method))
             column = FACET_COLUMNS.get(m.type)

@@ -66,8 +66,9 @@ def regroup_near_duplicates(db: sqlite_utils.Database, threshold: float, gazette
                 paragraphs = article_paragraph_texts(db, item_id)
             else:
                 paragraphs = db.execute("select body from article_versions where id = ?", [item_id]).fetchone()[0].split("\n\n")
-            keys = band_keys(shingles(" ".join(paragraphs)))
-            match = writer.near_duplicate_of(paragraphs, keys)
+            hashes = shingles(" ".join(paragraphs))
+            keys = band_keys(hashes)
+            match = writer.near_duplicate_of(hashes, keys)
             if kind == "article" and match is None:
                 writer.index_for_near_duplicates(item_id, keys)
             elif kind == "article":
