@@ -22,7 +22,7 @@ import multiprocessing
 import sys
 import tempfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -60,7 +60,6 @@ class IngestSummary:
     paragraphs: int = 0
     removed_chars: int = 0
     rejected: int = 0
-    problems: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         parts = [
@@ -143,8 +142,12 @@ def ingest_paths(
     workers: int = 1,
     strict: bool = False,
     on_progress: Callable[[int], None] | None = None,
+    on_problem: Callable[[str], None] | None = None,
 ) -> IngestSummary:
-    """Ingest every file under ``paths`` ("-" is standard input); ``on_progress`` gets bytes done per file.
+    """Ingest every file under ``paths`` ("-" is standard input).
+
+    ``on_progress`` gets the bytes done per file; ``on_problem`` a line for each rejected record and
+    each warning, as they happen.
 
     With ``strict``, the first rejected record raises StrictError and nothing is written.
     """
@@ -156,6 +159,7 @@ def ingest_paths(
     entity_files = tuple(entity_files)
     _init_worker(entity_files)
     writer = ArchiveWriter(db, IngestSummary(), default_source=source, threshold=threshold, strict=strict)
+    writer.on_problem = on_problem or (lambda problem: None)
     pool = multiprocessing.get_context("spawn").Pool(workers, _init_worker, (entity_files,)) if workers > 1 else None
     prepare = functools.partial(_prepare_in_pool, pool=pool, ahead=2 * workers) if pool else _prepare_here
     try:
@@ -203,6 +207,7 @@ class ArchiveWriter:
         self.default_source = default_source
         self.threshold = threshold
         self.strict = strict
+        self.on_problem: Callable[[str], None] = lambda problem: None
         self.mentions = MentionStore(db)
         self.boilerplate = {row[0] for row in db.execute("select id from paragraphs where boilerplate")}
         # Per-batch look-ups (see _look_up); empty outside a batch, where queries answer instead.
@@ -280,10 +285,10 @@ class ArchiveWriter:
             if self.strict:
                 raise StrictError(f"{location}: rejected: {article}")
             self.summary.rejected += 1
-            self.summary.problems.append(f"{location}: rejected: {article}")
+            self.on_problem(f"{location}: rejected: {article}")
             return "rejected", None, None, str(article)
         if article.warning:
-            self.summary.problems.append(f"{location}: warning: {article.warning}")
+            self.on_problem(f"{location}: warning: {article.warning}")
         known = self._known.get(article.content_hash)
         if known:
             self.summary.duplicates += 1

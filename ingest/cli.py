@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import sqlite3
@@ -140,6 +141,7 @@ def ingest(paths, db_path, source, input_format, field_map, entity_files, thresh
                 workers=workers if total > SMALL_INPUT_BYTES else 1,
                 strict=strict,
                 on_progress=bar.update,
+                on_problem=None if quiet else functools.partial(click.echo, err=True),
             )
     except StrictError as error:
         click.echo(f"{error}\n--strict: nothing was stored. Fix or remove that record, or run without --strict.", err=True)
@@ -149,9 +151,6 @@ def ingest(paths, db_path, source, input_format, field_map, entity_files, thresh
             f"ingest stopped, database {db_path}: {error}. "
             "Batches committed so far are kept; run the same command again to complete it."
         )
-    if not quiet:
-        for problem in summary.problems:
-            click.echo(problem, err=True)
     click.echo(summary.line())
     if summary.rejected:
         sys.exit(EXIT_REJECTED)
