@@ -168,7 +168,8 @@ def ingest_paths(
                 size = writer.ingest_input(path, prepare, read_options or ReadOptions())
                 if on_progress:
                     on_progress(size)
-            update_boilerplate(db, _worker_gazetteer)
+            if writer.summary.files:  # skipped files change nothing
+                update_boilerplate(db, _worker_gazetteer)
     finally:
         if pool:
             pool.terminate()
@@ -209,7 +210,6 @@ class ArchiveWriter:
         self.strict = strict
         self.on_problem: Callable[[str], None] = lambda problem: None
         self.mentions = MentionStore(db)
-        self.boilerplate = {row[0] for row in db.execute("select id from paragraphs where boilerplate")}
         # Per-batch look-ups (see _look_up); empty outside a batch, where queries answer instead.
         self._known: dict[str, tuple] = {}
         self._paragraph_ids: dict[str, int] = {}
@@ -378,6 +378,11 @@ class ArchiveWriter:
         self.index_for_near_duplicates(article_id, article.band_keys)
         self._remember_shingles(article_id, article.shingles)
         return article_id
+
+    @functools.cached_property
+    def boilerplate(self) -> set[int]:
+        """Paragraphs flagged as boilerplate, read when the first article is stored."""
+        return {row[0] for row in self.db.execute("select id from paragraphs where boilerplate")}
 
     def _shingles_of(self, article_id: int) -> np.ndarray:
         """Shingle hashes of a stored article; recent articles, the likely candidates, are cached."""
