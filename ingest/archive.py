@@ -170,6 +170,7 @@ def ingest_paths(
                     on_progress(size)
             if writer.summary.files:  # skipped files change nothing
                 update_boilerplate(db, _worker_gazetteer)
+                db.execute("pragma optimize")  # planner statistics for the grown tables
     finally:
         if pool:
             pool.terminate()

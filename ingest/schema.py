@@ -148,8 +148,10 @@ INDEXES = {
     "article_paragraphs": [["paragraph_id"]],
     "article_versions": [["article_id"]],
     "paragraphs": [["article_count"]],
-    "mentions": [["article_id"], ["paragraph_id"], ["entity_id", "article_id"], ["type"]],
+    "mentions": [["article_id", "entity_id"], ["paragraph_id"], ["entity_id", "article_id"], ["type"]],
     "entities": [["type", "article_count"]],
+    # Datasette's article page counts the rows of every table that refers to the article.
+    "lsh_buckets": [["article_id"]],
 }
 
 # Band keys of near-duplicate detection (see near_duplicates.py): one row per

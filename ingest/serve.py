@@ -20,9 +20,13 @@ METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 
 # Searches and facets over a large archive take longer than Datasette's
 # defaults (1000 ms and 200 ms). A facet may never run longer than a query.
+# Facet suggestions are off: Datasette computes them with one query per column
+# over all matching rows on every table page, for links few people follow
+# (facets can still be added with ?_facet=COLUMN).
 DEFAULT_SETTINGS = {
     "sql_time_limit_ms": 3000,
     "facet_time_limit_ms": 1000,
+    "suggest_facets": "off",
     "truncate_cells_html": 160,
 }
 
@@ -57,7 +61,7 @@ def user_settings(extra: list[str]) -> dict[str, str]:
     return settings
 
 
-def settings_for(extra: list[str]) -> dict[str, int]:
+def settings_for(extra: list[str]) -> dict[str, int | str]:
     """Our default settings that the user did not set, with the facet limit capped by the SQL limit."""
     given = user_settings(extra)
     settings = {name: value for name, value in DEFAULT_SETTINGS.items() if name not in given}

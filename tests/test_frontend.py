@@ -11,6 +11,7 @@ import re
 import sqlite3
 import urllib.parse
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from datasette.app import Datasette
@@ -106,38 +107,161 @@ def test_articles_facet_counts_match_sql(datasette, sql, column):
     assert shown == dict(sql(f"select {column}, count(*) from articles where {column} is not null group by {column}"))
 
 
+ENTITY_TYPES = {"people": "person", "places": "location", "organizations": "organization"}
+
+
+def entity_counts(sql, column, where="1", params=()):
+    """{name: articles} of the entities of the column's type, counted in mentions over the articles ``where`` selects."""
+    return dict(
+        sql(
+            f"""select entities.name, count(distinct mentions.article_id) from mentions
+            join entities on entities.id = mentions.entity_id
+            where entities.type = ? and mentions.article_id in (select id from articles where {where})
+            group by entities.id""",
+            [ENTITY_TYPES[column], *params],
+        )
+    )
+
+
+def mentioning(*names):
+    """SQL condition (and its parameters) for the articles that mention every one of ``names``."""
+    where = " and ".join(
+        "id in (select article_id from mentions join entities on entities.id = entity_id where name = ?)" for _ in names
+    )
+    return where or "1", list(names)
+
+
 @pytest.mark.parametrize("column", ["people", "places", "organizations"])
-def test_entity_array_facet_counts_match_sql(datasette, sql, column):
+def test_entity_facet_counts_match_sql(datasette, sql, column):
     facet = get_json(datasette, "/archive/articles.json?_facet_size=max")["facet_results"][column]
-    assert facet["type"] == "array"
+    assert facet["type"] == "entity" and facet["truncated"] is False
     shown = {r["value"]: r["count"] for r in facet["results"]}
-    expected = dict(sql(f"select j.value, count(*) from articles, json_each(articles.{column}) j group by j.value"))
-    assert shown == expected and expected
+    assert shown == entity_counts(sql, column) and shown
+    # the JSON arrays of the articles agree with the mentions table
+    assert shown == dict(sql(f"select j.value, count(*) from articles, json_each(articles.{column}) j group by j.value"))
 
 
-def test_array_facets_count_the_entities_in_the_mentions_table(datasette, sql):
-    facet = get_json(datasette, "/archive/articles.json?_facet_size=max")["facet_results"]["people"]
-    shown = {r["value"]: r["count"] for r in facet["results"]}
-    assert shown[PERSON] == sql("select article_count from entities where name = ?", [PERSON])[0]
+@pytest.mark.parametrize("column", ["people", "places", "organizations"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"people__arraycontains": PERSON},
+        {"people__arraycontains": PERSON, "places__arraycontains": PLACE},
+        {"month": "2022-05"},
+        {"_search": "navo"},
+        {"source": CORPUS_SOURCE, "people__arraycontains": PERSON},
+    ],
+    ids=["person", "person+place", "month", "search", "source+person"],
+)
+def test_entity_facet_counts_of_a_filtered_page_match_sql(datasette, sql, column, query):
+    data = get_json(datasette, "/archive/articles.json?_facet_size=max&" + qs(**query))
+    shown = {r["value"]: r["count"] for r in data["facet_results"][column]["results"]}
+    ids = set(sql("select id from articles"))
+    if "_search" in query:
+        ids &= set(sql("select rowid from articles_fts where articles_fts match ?", [query["_search"]]))
+    for key, value in query.items():
+        if key.endswith("__arraycontains"):
+            ids &= set(sql("select article_id from mentions join entities on entities.id = entity_id where name = ?", [value]))
+        elif not key.startswith("_"):
+            ids &= set(sql(f"select id from articles where {key} = ?", [value]))
+    assert data["filtered_table_rows_count"] == len(ids) > 0
+    assert shown == entity_counts(sql, column, f"id in ({', '.join(map(str, ids))})")
+
+
+def test_entity_facet_values_are_ordered_by_count_then_name_and_cut_at_the_facet_size(datasette):
+    facet = get_json(datasette, "/archive/articles.json?_facet_size=3")["facet_results"]["organizations"]
+    everything = get_json(datasette, "/archive/articles.json?_facet_size=max")["facet_results"]["organizations"]
+    keys = [(-r["count"], r["value"]) for r in everything["results"]]
+    assert facet["truncated"] is True and [(-r["count"], r["value"]) for r in facet["results"]] == keys[:3]
+    assert keys == sorted(keys)
+
+
+def test_entity_facets_of_a_later_page_count_every_article(datasette):
+    first = get_json(datasette, "/archive/articles.json?_size=2")
+    later = get_json(datasette, "/archive/articles.json?_size=2&_next=" + first["next"])
+    assert later["facet_results"]["people"]["results"] == first["facet_results"]["people"]["results"]
+
+
+def test_entity_filter_gives_exactly_the_articles_that_mention_the_entity(datasette, sql):
+    rows = get_json(datasette, "/archive/articles.json?_shape=array&_size=max&" + qs(people__arraycontains=PERSON))
+    where, params = mentioning(PERSON)
+    assert [r["id"] for r in rows] == sql(f"select id from articles where {where} order by date desc, id desc", params)
+
+
+def test_entity_filter_of_an_unknown_name_or_the_wrong_type_gives_nothing(datasette):
+    assert get_json(datasette, "/archive/articles.json?_shape=array&" + qs(people__arraycontains="Niemand Bekend")) == []
+    assert get_json(datasette, "/archive/articles.json?_shape=array&" + qs(places__arraycontains=PERSON)) == []
 
 
 def test_selecting_a_person_then_a_place_narrows_to_articles_that_mention_both(datasette, sql):
     everything = get_json(datasette, "/archive/articles.json")["filtered_table_rows_count"]
     person = get_json(datasette, "/archive/articles.json?" + qs(people__arraycontains=PERSON))
     both = get_json(datasette, "/archive/articles.json?_shape=objects&" + qs(people__arraycontains=PERSON, places__arraycontains=PLACE))
-    expected = sql(
-        """select id from articles where exists (select 1 from json_each(people) where value = ?)
-        and exists (select 1 from json_each(places) where value = ?) order by date desc""",
-        [PERSON, PLACE],
-    )
+    where, params = mentioning(PERSON, PLACE)
+    expected = sql(f"select id from articles where {where} order by date desc, id desc", params)
     assert everything > person["filtered_table_rows_count"] > both["filtered_table_rows_count"] > 0
     assert [r["id"] for r in both["rows"]] == expected
+    array_expected = sql(
+        """select id from articles where exists (select 1 from json_each(people) where value = ?)
+        and exists (select 1 from json_each(places) where value = ?) order by date desc, id desc""",
+        [PERSON, PLACE],
+    )
+    assert expected == array_expected
+
+
+def follow(datasette, url):
+    assert url.startswith("http://localhost/"), url
+    return get_json(datasette, url[len("http://localhost") :])
+
+
+def facet_value(data, column, name):
+    [value] = [r for r in data["facet_results"][column]["results"] if r["value"] == name]
+    return value
+
+
+def test_entity_facet_toggle_links_select_and_unselect_round_trip(datasette):
+    start = get_json(datasette, "/archive/articles.json?_size=5")
+    poetin = facet_value(start, "people", PERSON)
+    assert poetin["selected"] is False
+    assert poetin["toggle_url"] == "http://localhost/archive/articles.json?_size=5&people__arraycontains=Vladimir+Poetin"
+    person = follow(datasette, poetin["toggle_url"])
+    assert person["filtered_table_rows_count"] == poetin["count"]
+    assert facet_value(person, "people", PERSON)["selected"] is True
+    turkije = facet_value(person, "places", PLACE)
+    assert turkije["selected"] is False
+    both = follow(datasette, turkije["toggle_url"])
+    assert both["filtered_table_rows_count"] == turkije["count"]
+    assert facet_value(both, "people", PERSON)["selected"] and facet_value(both, "places", PLACE)["selected"]
+    # unselecting the person keeps the place
+    unselect = facet_value(both, "people", PERSON)["toggle_url"]
+    assert "people__arraycontains" not in unselect and "places__arraycontains=Turkije" in unselect
+    place_only = follow(datasette, unselect)
+    assert place_only["filtered_table_rows_count"] == facet_value(start, "places", PLACE)["count"]
+    back = follow(datasette, facet_value(place_only, "places", PLACE)["toggle_url"])
+    assert back["filtered_table_rows_count"] == start["filtered_table_rows_count"]
+    assert back["facet_results"]["people"]["results"] == start["facet_results"]["people"]["results"]
+
+
+def test_entity_facet_toggle_links_leave_the_page_cursor_out(datasette):
+    first = get_json(datasette, "/archive/articles.json?_size=2")
+    later = get_json(datasette, "/archive/articles.json?_size=2&_next=" + first["next"])
+    assert "_next" not in facet_value(later, "people", PERSON)["toggle_url"]
+
+
+def test_selected_entity_shows_as_selected_in_the_html_facets(datasette):
+    page = get(datasette, "/archive/articles?" + qs(people__arraycontains=PERSON)).text
+    assert re.search(rf'<li>{PERSON} &middot; [0-9,]+ <a href="(http://localhost)?/archive/articles" class="cross">', page)
 
 
 def test_facet_values_link_to_the_narrowed_page(datasette):
     facet = get_json(datasette, "/archive/articles.json")["facet_results"]["people"]
     [poetin] = [r for r in facet["results"] if r["value"] == PERSON]
     assert "people__arraycontains=Vladimir+Poetin" in poetin["toggle_url"]
+
+
+def test_facet_suggestions_are_off_when_served():
+    args = datasette_args(ServeOptions(Path("archive.db"), mutable=True))
+    assert args[args.index("suggest_facets") + 1] == "off"
 
 
 def test_article_search_box_takes_fts5_syntax(datasette, sql):
@@ -300,6 +424,29 @@ def test_kwic_gives_one_row_per_occurrence_of_the_term(datasette, sql):
     occurrences = sum(len(re.findall(r"\bnavo\b", text, re.IGNORECASE)) for text in sql("select text from paragraphs"))
     assert len(rows) == occurrences
     assert {r["hit"].lower() for r in rows} == {"navo"}
+
+
+def test_kwic_gives_at_most_limit_rows_from_the_latest_matching_paragraphs(datasette, sql):
+    rows = get_json(datasette, "/archive/kwic.json?_shape=array&term=navo&limit=3")
+    latest = sql("select rowid from paragraphs_fts where paragraphs_fts match 'navo' order by rowid desc limit 3")
+    assert len(rows) == 3 and {r["paragraph_id"] for r in rows} <= set(latest)
+    assert [(r["date"] or "") for r in rows] == sorted(r["date"] or "" for r in rows)
+
+
+def test_kwic_limit_defaults_to_100_rows(datasette, sql):
+    words = ["de", "het", "van", "en", "een"]
+    texts = sql("select text from paragraphs where not boilerplate")
+    occurrences = sum(len(re.findall(rf"\b{word}\b", text, re.IGNORECASE)) for word in words for text in texts)
+    assert occurrences > 150
+    term = qs(term=" OR ".join(words))
+    assert len(get_json(datasette, f"/archive/kwic.json?_shape=array&{term}")) == 100
+    assert len(get_json(datasette, f"/archive/kwic.json?_shape=array&{term}&limit=nonsense")) == 100
+    assert len(get_json(datasette, f"/archive/kwic.json?_shape=array&{term}&limit=150")) == 150
+
+
+def test_kwic_page_documents_its_limit(datasette):
+    page = get(datasette, "/archive/kwic").text
+    assert 'name="limit"' in page and "At most <em>limit</em> rows" in page
 
 
 def test_kwic_context_is_the_text_around_the_hit(datasette, sql):
