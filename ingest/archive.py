@@ -218,6 +218,9 @@ class ArchiveWriter:
         self._next_ids: dict[str, int] = {}
         self._unindexed: dict[str, int] = {}  # table -> first id not yet in its FTS table
         self._recent_shingles: collections.OrderedDict[int, np.ndarray] = collections.OrderedDict()
+        # Rows queued by insert_article until flush, at the end of the batch.
+        self._pending: collections.defaultdict[str, list[dict]] = collections.defaultdict(list)
+        self._paragraph_counts: collections.Counter[int] = collections.Counter()
 
     def ingest_input(self, path: Path | str, prepare, options: ReadOptions) -> int:
         """Ingest one file (or standard input) unless its bytes were ingested completely before."""
@@ -264,8 +267,7 @@ class ArchiveWriter:
                 values (?, ?, ?, ?, ?, ?, ?, ?)""",
                 record_rows,
             )
-            self.mentions.flush_counts()
-            self.index_new_rows()
+            self.flush()
 
     def _look_up(self, articles: list[Article]) -> None:
         """Fetch, in a few queries, what the batch's articles need to know of the archive."""
@@ -355,13 +357,11 @@ class ArchiveWriter:
         return self.db["article_versions"].insert(row).last_pk
 
     def insert_article(self, record: Record, article: Article, now: str) -> int:
+        """Queue an article, its paragraphs and mentions; ``flush`` writes them (lsh keys go at once)."""
         paragraph_ids = [self._paragraph_id(text) for text in article.paragraphs]
-        self.db.conn.executemany(
-            "update paragraphs set article_count = article_count + 1 where id = ?", [(i,) for i in set(paragraph_ids)]
-        )
+        self._paragraph_counts.update(set(paragraph_ids))
         body = "\n\n".join(t for t, i in zip(article.paragraphs, paragraph_ids) if i not in self.boilerplate)
-        # We are the only writer, so the next id is ours; mentions can then be stored first
-        # and the article inserted once, with its facet columns.
+        # We are the only writer, so the next id is ours.
         article_id = self._next_id("articles")
         facets = self.mentions.store(article_id, paragraph_ids, article.mentions, skip=self.boilerplate)
         row = self._metadata(record, article, now) | facets | {
@@ -371,14 +371,33 @@ class ArchiveWriter:
             "body": body,
             "word_count": len(body.split()),
         }
-        self.db.execute(f"insert into articles ({', '.join(row)}) values ({', '.join('?' * len(row))})", list(row.values()))
-        self.db.conn.executemany(
-            "insert into article_paragraphs (article_id, position, paragraph_id) values (?, ?, ?)",
-            [(article_id, position, paragraph_id) for position, paragraph_id in enumerate(paragraph_ids)],
+        self._pending["articles"].append(row)
+        self._pending["article_paragraphs"].extend(
+            {"article_id": article_id, "position": position, "paragraph_id": paragraph_id}
+            for position, paragraph_id in enumerate(paragraph_ids)
         )
+        # Later articles of this batch look their candidates up here, so these are written now.
         self.index_for_near_duplicates(article_id, article.band_keys)
         self._remember_shingles(article_id, article.shingles)
         return article_id
+
+    def flush(self) -> None:
+        """Write what insert_article queued, then index the new rows for full-text search."""
+        for table in ("paragraphs", "articles", "article_paragraphs"):
+            rows = self._pending.pop(table, [])
+            if rows:
+                columns = list(rows[0])
+                self.db.conn.executemany(
+                    f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values ({', '.join('?' * len(columns))})",
+                    [[row[c] for c in columns] for row in rows],
+                )
+        self.db.conn.executemany(
+            "update paragraphs set article_count = article_count + ? where id = ?",
+            [(n, paragraph_id) for paragraph_id, n in self._paragraph_counts.items()],
+        )
+        self._paragraph_counts.clear()
+        self.mentions.flush()
+        self.index_new_rows()
 
     @functools.cached_property
     def boilerplate(self) -> set[int]:
@@ -411,7 +430,7 @@ class ArchiveWriter:
             paragraph_id = row[0]
         else:
             paragraph_id = self._next_id("paragraphs")
-            self.db.execute("insert into paragraphs (id, text, hash) values (?, ?, ?)", [paragraph_id, text, digest])
+            self._pending["paragraphs"].append({"id": paragraph_id, "text": text, "hash": digest})
             self.summary.paragraphs += 1
         self._paragraph_ids[digest] = paragraph_id
         return paragraph_id

@@ -25,6 +25,7 @@ class MentionStore:
         self.db = db
         self.entity_ids: dict[tuple[str, str], int] = {}
         self.added: dict[int, list[int]] = {}  # entity id -> [mentions, articles] added since last flush
+        self.pending: list[tuple] = []  # mention rows not written yet
 
     def entity_id(self, name: str, type_: str, wikidata: str | None) -> int:
         key = (name, type_)
@@ -38,7 +39,7 @@ class MentionStore:
         return self.entity_ids[key]
 
     def store(self, article_id: int, paragraph_ids: list[int], mentions: Iterable[ParagraphMention], skip: set[int]) -> dict:
-        """Insert the mentions outside paragraphs in ``skip``; return the article's facet columns."""
+        """Queue the mentions outside paragraphs in ``skip``; return the article's facet columns."""
         facets = {column: [] for column in FACET_COLUMNS.values()}
         rows = []
         counted: set[int] = set()
@@ -56,18 +57,20 @@ class MentionStore:
             column = FACET_COLUMNS.get(m.type)
             if column and m.entity not in facets[column]:
                 facets[column].append(m.entity)
-        self.db.conn.executemany(
-            "insert into mentions (article_id, paragraph_id, entity_id, start, [end], text, type, method) values (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        self.pending.extend(rows)
         return {column: json.dumps(names, ensure_ascii=False) for column, names in facets.items()}
 
-    def flush_counts(self) -> None:
-        """Add the counts of mentions stored since the last flush (call inside the batch's transaction)."""
+    def flush(self) -> None:
+        """Write the queued mentions and add their counts (call inside the batch's transaction)."""
+        self.db.conn.executemany(
+            "insert into mentions (article_id, paragraph_id, entity_id, start, [end], text, type, method) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            self.pending,
+        )
         self.db.conn.executemany(
             "update entities set mention_count = mention_count + ?, article_count = article_count + ? where id = ?",
             [(mentions, articles, entity_id) for entity_id, (mentions, articles) in self.added.items()],
         )
+        self.pending.clear()
         self.added.clear()
 
 
@@ -124,6 +127,8 @@ def reextract_mentions(db: sqlite_utils.Database, article_ids: Iterable[int], ga
             for article_id, rows in paragraphs.items():
                 facets = store.store(article_id, [r[0] for r in rows], found[article_id], skip={r[0] for r in rows if r[2]})
                 db["articles"].update(article_id, facets)
-            recount_entities(db, touched | set(store.added))
+            touched |= set(store.added)
+            store.flush()
+            recount_entities(db, touched)
         if on_progress:
             on_progress(len(chunk))

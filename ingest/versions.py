@@ -83,8 +83,7 @@ def regroup_near_duplicates(db: sqlite_utils.Database, threshold: float, gazette
                 db.execute("update records set article_id = ? where version_id = ?", [article_id, item_id])
             if on_progress:
                 on_progress(1)
-        writer.mentions.flush_counts()
-        writer.index_new_rows()
+        writer.flush()
         recount_entities(db, touched_entities)
         db.execute("delete from paragraphs where article_count = 0")
     update_boilerplate(db, gazetteer)
@@ -138,6 +137,7 @@ def _promote(db, writer: ArchiveWriter, version_id: int, gazetteer, now: str) ->
     )
     article = prepare_article(record, gazetteer)
     article_id = writer.insert_article(record, article, version["first_seen"] or now)
+    writer.flush()
     db["articles"].update(article_id, {"removed_chars": version["removed_chars"]})
     db.execute(
         """update records set article_id = ?, version_id = null,
