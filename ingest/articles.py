@@ -5,30 +5,19 @@ This step is pure (no database), so it can run in worker processes.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import numpy as np
 
 from .dates import DateError, parse_date
 from .dedup import content_hash
-from .mentions import extract_mentions
+from .mentions import Mention, extract_mentions
 from .near_duplicates import band_keys, shingles
 from .paragraphs import clean_article_text, split_glued_sentences
 from .records import Record
 
 MAX_DERIVED_TITLE = 120
-
-
-class ParagraphMention(NamedTuple):
-    paragraph: int  # index into Article.paragraphs
-    start: int  # offsets into that paragraph's text
-    end: int
-    text: str
-    type: str
-    entity: str
-    wikidata: str | None
-    method: str
 
 
 @dataclass
@@ -42,7 +31,7 @@ class Article:
     content_hash: str
     shingles: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))
     band_keys: list[int] = field(default_factory=list)
-    mentions: list[ParagraphMention] = field(default_factory=list)
+    mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (paragraph index, mention in it)
     warning: str | None = None
 
     @property
@@ -70,8 +59,9 @@ def derive_title(first_paragraph: str) -> str:
     return sentence[:MAX_DERIVED_TITLE].rsplit(" ", 1)[0] + "…"
 
 
-def find_paragraph_mentions(paragraphs: list[str], gazetteer=None) -> list[ParagraphMention]:
-    """Mentions in the whole article text, with offsets made relative to their paragraph."""
+def find_paragraph_mentions(paragraphs: list[str], gazetteer=None) -> list[tuple[int, Mention]]:
+    """Mentions in the whole article text (names resolve across paragraphs), each as
+    (paragraph index, mention with offsets into that paragraph)."""
     starts, offset = [], 0
     for paragraph in paragraphs:
         starts.append(offset)
@@ -81,9 +71,8 @@ def find_paragraph_mentions(paragraphs: list[str], gazetteer=None) -> list[Parag
     for m in extract_mentions("\n\n".join(paragraphs), gazetteer):
         while index + 1 < len(starts) and starts[index + 1] <= m.start:
             index += 1
-        start = m.start - starts[index]
         if m.end - starts[index] <= len(paragraphs[index]):
-            found.append(ParagraphMention(index, start, start + len(m.text), m.text, m.type, m.entity, m.wikidata, m.method))
+            found.append((index, dataclasses.replace(m, start=m.start - starts[index], end=m.end - starts[index])))
     return found
 
 

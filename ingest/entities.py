@@ -13,7 +13,8 @@ from typing import Iterable
 
 import sqlite_utils
 
-from .articles import ParagraphMention, find_paragraph_mentions
+from .articles import find_paragraph_mentions
+from .mentions import Mention
 
 FACET_COLUMNS = {"person": "people", "location": "places", "organization": "organizations"}
 
@@ -38,13 +39,13 @@ class MentionStore:
             ).fetchone()[0]
         return self.entity_ids[key]
 
-    def store(self, article_id: int, paragraph_ids: list[int], mentions: Iterable[ParagraphMention], skip: set[int]) -> dict:
+    def store(self, article_id: int, paragraph_ids: list[int], mentions: Iterable[tuple[int, Mention]], skip: set[int]) -> dict:
         """Queue the mentions outside paragraphs in ``skip``; return the article's facet columns."""
         facets = {column: [] for column in FACET_COLUMNS.values()}
         rows = []
         counted: set[int] = set()
-        for m in mentions:
-            paragraph_id = paragraph_ids[m.paragraph]
+        for paragraph, m in mentions:
+            paragraph_id = paragraph_ids[paragraph]
             if paragraph_id in skip:
                 continue
             entity_id = self.entity_id(m.entity, m.type, m.wikidata)
