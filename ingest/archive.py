@@ -31,7 +31,7 @@ import sqlite_utils
 
 from .articles import Article, RejectedRecord, prepare_article
 from .boilerplate import update_boilerplate
-from .dedup import paragraph_hash, text_hash
+from .dedup import text_hash
 from .entities import MentionStore
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD, jaccard, shingles
@@ -278,7 +278,7 @@ class ArchiveWriter:
             self._known[row[0]] = row[1:]
         for row in _rows_where_in(self.db, "select content_hash, article_id, id from article_versions where content_hash in ({})", hashes):
             self._known[row[0]] = row[1:]
-        self._prefetched = {paragraph_hash(p) for a in articles for p in a.paragraphs}
+        self._prefetched = {h for a in articles for h in a.paragraph_hashes}
         self._paragraph_ids = dict(_rows_where_in(self.db, "select hash, id from paragraphs where hash in ({})", list(self._prefetched)))
 
     def _store(self, record: Record, article: Article | RejectedRecord, location: str, now: str) -> tuple:
@@ -358,7 +358,7 @@ class ArchiveWriter:
 
     def insert_article(self, record: Record, article: Article, now: str) -> int:
         """Queue an article, its paragraphs and mentions; ``flush`` writes them (lsh keys go at once)."""
-        paragraph_ids = [self._paragraph_id(text) for text in article.paragraphs]
+        paragraph_ids = [self._paragraph_id(text, digest) for text, digest in zip(article.paragraphs, article.paragraph_hashes)]
         self._paragraph_counts.update(set(paragraph_ids))
         body = "\n\n".join(t for t, i in zip(article.paragraphs, paragraph_ids) if i not in self.boilerplate)
         # We are the only writer, so the next id is ours.
@@ -421,8 +421,7 @@ class ArchiveWriter:
     def index_for_near_duplicates(self, article_id: int, keys: list[int]) -> None:
         self.db.conn.executemany("insert or ignore into lsh_buckets (key, article_id) values (?, ?)", [(k, article_id) for k in keys])
 
-    def _paragraph_id(self, text: str) -> int:
-        digest = paragraph_hash(text)
+    def _paragraph_id(self, text: str, digest: str) -> int:
         if digest in self._paragraph_ids:
             return self._paragraph_ids[digest]
         row = None if digest in self._prefetched else self.db.execute("select id from paragraphs where hash = ?", [digest]).fetchone()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .dates import DateError, parse_date
-from .dedup import content_hash
+from .dedup import content_hash, paragraph_hash
 from .mentions import Mention, extract_mentions
 from .near_duplicates import band_keys, shingles
 from .paragraphs import clean_article_text, split_glued_sentences
@@ -29,6 +29,7 @@ class Article:
     date: str | None
     date_precision: str | None
     content_hash: str
+    paragraph_hashes: list[str] = field(default_factory=list)
     shingles: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))
     band_keys: list[int] = field(default_factory=list)
     mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (paragraph index, mention in it)
@@ -100,6 +101,7 @@ def prepare_article(record: Record, gazetteer=None) -> Article:
         date=date,
         date_precision=precision,
         content_hash=content_hash("\n\n".join(clean.paragraphs)),
+        paragraph_hashes=[paragraph_hash(p) for p in clean.paragraphs],
         shingles=shingle_hashes,
         band_keys=band_keys(shingle_hashes),
         mentions=find_paragraph_mentions(clean.paragraphs, gazetteer),

@@ -76,8 +76,10 @@ def update_boilerplate(db: sqlite_utils.Database, gazetteer=None) -> tuple[set[i
             recount_entities(db, touched)
             for start in range(0, len(affected), 500):
                 chunk = affected[start : start + 500]
-                for article_id, facets in facet_columns(db, chunk).items():
-                    db["articles"].update(article_id, facets)
+                db.conn.executemany(
+                    "update articles set people = :people, places = :places, organizations = :organizations where id = :id",
+                    [facets | {"id": article_id} for article_id, facets in facet_columns(db, chunk).items()],
+                )
     if removed:
         in_removed = ",".join("?" * len(removed))
         reextract_mentions(
