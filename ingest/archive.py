@@ -35,7 +35,7 @@ from .dedup import text_hash
 from .entities import MentionStore
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD, jaccard, shingles
-from .records import MAX_RECORD_BYTES, Record, find_input_files, open_records
+from .records import MAX_RECORD_BYTES, Record, clean_record, find_input_files, open_records
 from .schema import FTS, ensure_db_shape
 
 BATCH_SIZE = 500
@@ -97,7 +97,7 @@ def prepare_batch(records: list[Record]) -> list[Article | RejectedRecord]:
     prepared = []
     for record in records:
         try:
-            prepared.append(prepare_article(record, _worker_gazetteer))
+            prepared.append(prepare_article(clean_record(record), _worker_gazetteer))
         except RejectedRecord as rejection:
             prepared.append(rejection)
     return prepared
@@ -239,7 +239,12 @@ class ArchiveWriter:
         done = self.db.execute("select coalesce(max(position), -1) from records where source_id = ?", [source_id]).fetchone()[0]
         name = "" if str(path) == "-" else Path(path).name
         records = open_records(
-            stream, name=name, format=options.format, field_map=options.field_map, max_record_bytes=options.max_record_bytes
+            stream,
+            name=name,
+            format=options.format,
+            field_map=options.field_map,
+            max_record_bytes=options.max_record_bytes,
+            clean=False,  # prepare_batch cleans, in the workers
         )
         count = done + 1
         for batch, prepared in prepare(_batches((r for r in records if r.position > done), BATCH_SIZE)):
@@ -339,9 +344,9 @@ class ArchiveWriter:
             "title_derived": int(article.title_derived),
             "date": article.date,
             "date_precision": article.date_precision,
-            "source": record.source or self.default_source,
-            "url": record.url,
-            "author": record.author,
+            "source": article.source or self.default_source,
+            "url": article.url,
+            "author": article.author,
             "removed_chars": article.removed_chars,
             "content_hash": article.content_hash,
             "first_seen": now,

@@ -29,6 +29,9 @@ class Article:
     date: str | None
     date_precision: str | None
     content_hash: str
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
     paragraph_hashes: list[str] = field(default_factory=list)
     shingles: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))
     band_keys: list[int] = field(default_factory=list)
@@ -101,6 +104,9 @@ def prepare_article(record: Record, gazetteer=None) -> Article:
         date=date,
         date_precision=precision,
         content_hash=content_hash("\n\n".join(clean.paragraphs)),
+        source=record.source,
+        url=record.url,
+        author=record.author,
         paragraph_hashes=[paragraph_hash(p) for p in clean.paragraphs],
         shingles=shingle_hashes,
         band_keys=band_keys(shingle_hashes),

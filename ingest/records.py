@@ -385,10 +385,8 @@ def _zip_member_records(archive: zipfile.ZipFile, info: zipfile.ZipInfo, fmt, fi
 # ---------------------------------------------------------------- the public readers
 
 
-def _finish(record: Record, max_bytes: int) -> Record:
-    """Reject oversized records; clean the text of the others."""
-    from .textclean import clean_field, clean_text
-
+def _finish(record: Record, max_bytes: int, clean: bool) -> Record:
+    """Reject oversized records; clean the text of the others unless the caller does it later."""
     size = len(record.raw_bytes) if record.raw_bytes is not None else len(record.raw.encode("utf-8"))
     if size > max_bytes and not (record.text is None and record.error):
         record.text = None
@@ -397,6 +395,13 @@ def _finish(record: Record, max_bytes: int) -> Record:
             "if it really is one article, ingest again with a higher limit"
         )
         return record
+    return clean_record(record) if clean else record
+
+
+def clean_record(record: Record) -> Record:
+    """Clean a record's text and fields (see textclean.py); the costly part of reading."""
+    from .textclean import clean_field, clean_text
+
     if record.text is not None:
         record.text = clean_text(record.text)
     for name in ("title", "source", "author", "date"):
@@ -415,8 +420,12 @@ def open_records(
     format: str | None = None,
     field_map: dict[str, str] | None = None,
     max_record_bytes: int = MAX_RECORD_BYTES,
+    clean: bool = True,
 ) -> Iterator[Record]:
     """Stream the records of a file path, ``"-"`` (standard input) or a binary file object.
+
+    With ``clean=False`` the text is left for the caller to clean with
+    ``clean_record`` (the ingest does it in its worker processes).
 
     ``name`` (defaults to the path's name) picks the format by its extension
     unless ``format`` is given. Memory stays flat for JSON Lines, CSV and TSV;
@@ -430,15 +439,15 @@ def open_records(
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     check_field_map(field_map)
     if isinstance(source, (str, Path)) and str(source) == "-":
-        yield from _numbered(sys.stdin.buffer, name or "", format, field_map, max_record_bytes)
+        yield from _numbered(sys.stdin.buffer, name or "", format, field_map, max_record_bytes, clean)
     elif isinstance(source, (str, Path)):
         with open(source, "rb") as stream:
-            yield from _numbered(stream, name or Path(source).name, format, field_map, max_record_bytes)
+            yield from _numbered(stream, name or Path(source).name, format, field_map, max_record_bytes, clean)
     else:
-        yield from _numbered(source, name or "", format, field_map, max_record_bytes)
+        yield from _numbered(source, name or "", format, field_map, max_record_bytes, clean)
 
 
-def _numbered(stream, name, fmt, field_map, max_record_bytes) -> Iterator[Record]:
+def _numbered(stream, name, fmt, field_map, max_record_bytes, clean) -> Iterator[Record]:
     position = 0
     line = 0
     try:
@@ -446,7 +455,7 @@ def _numbered(stream, name, fmt, field_map, max_record_bytes) -> Iterator[Record
             record.position = position
             position += 1
             line = record.line
-            yield _finish(record, max_record_bytes)
+            yield _finish(record, max_record_bytes, clean)
     except (KeyboardInterrupt, GeneratorExit):
         raise
     except Exception as error:  # never lose the file over a bug: say where reading stopped

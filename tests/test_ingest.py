@@ -215,3 +215,21 @@ def test_a_binary_file_is_rejected_and_its_bytes_kept(tmp_path):
     assert record["status"] == "rejected" and "not text" in record["error"]
     assert raw_record(db, record["id"]) == data
     assert CliRunner().invoke(cli, ["raw", str(tmp_path / "a.db"), str(record["id"])]).stdout_bytes == data
+
+
+def test_worker_processes_build_the_same_archive_as_one_process(tmp_path):
+    fields = tmp_path / "fields.jsonl"
+    fields.write_text('{"text": "Het KNMI waarschuwt.", "source": " NRC&#160;Handelsblad ", "author": "Jan\\u00c3\\u00a9 Smit"}\n', encoding="utf-8")
+    inputs = [fields, FIXTURES / "input_markup.jsonl", FIXTURES / "input_nexis.csv", SEED, FIXTURES / "near_duplicates.txt"]
+    archives = []
+    for workers in (1, 2):
+        db = sqlite_utils.Database(tmp_path / f"workers{workers}.db")
+        ingest_paths(db, inputs, workers=workers)
+        archives.append(
+            {
+                name: [{k: v for k, v in row.items() if k not in ("first_seen", "ingested_at", "completed_at")} for row in db[name].rows]
+                for name in ("articles", "paragraphs", "records", "mentions", "article_versions")
+            }
+        )
+    assert archives[0] == archives[1]
+    assert (archives[1]["articles"][0]["source"], archives[1]["articles"][0]["author"]) == ("NRC Handelsblad", "Jané Smit")
