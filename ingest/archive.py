@@ -44,6 +44,7 @@ BATCH_SIZE = 500
 # common phrases hit one band by chance).
 MAX_CANDIDATES = 5
 MIN_SHARED_BANDS = 2
+BUCKET_LIMIT = 50
 # Shingles of the articles inserted last, kept to compare candidates without re-reading them
 # (republished stories arrive close together); about 2.5 kB each.
 RECENT_SHINGLES = 20_000
@@ -321,16 +322,14 @@ class ArchiveWriter:
         """
         if not keys:
             return None
-        placeholders = ",".join("?" * len(keys))
+        shared = collections.Counter(
+            row[0] for row in self.db.execute(_candidates_sql(len(keys)), keys)
+        )
         candidates = [
-            row[0]
-            for row in self.db.execute(
-                f"""select article_id from lsh_buckets where key in ({placeholders})
-                group by article_id having count(*) >= {MIN_SHARED_BANDS}
-                order by count(*) desc, article_id limit {MAX_CANDIDATES}""",
-                keys,
-            )
-        ]
+            article_id
+            for article_id, bands in sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
+            if bands >= MIN_SHARED_BANDS
+        ][:MAX_CANDIDATES]
         best = None
         for candidate in candidates:
             similarity = jaccard(mine, self._shingles_of(candidate))
@@ -454,6 +453,17 @@ class ArchiveWriter:
                 f"insert into [{table}_fts] (rowid, {columns}) select id, {columns} from [{table}] where id >= ?", [first_id]
             )
         self._unindexed.clear()
+
+
+@functools.lru_cache
+def _candidates_sql(keys: int) -> str:
+    """The newest articles in each of ``keys`` LSH buckets, at most BUCKET_LIMIT per bucket.
+
+    A bucket shared by thousands of articles (a common band of boilerplate or
+    agency text) would otherwise make every look-up slower as the archive grows.
+    """
+    one = f"select * from (select article_id from lsh_buckets where key = ? order by article_id desc limit {BUCKET_LIMIT})"
+    return " union all ".join([one] * keys)
 
 
 def _rows_where_in(db: sqlite_utils.Database, sql: str, values: list) -> Iterator[tuple]:
