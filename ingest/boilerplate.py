@@ -65,17 +65,18 @@ def update_boilerplate(db: sqlite_utils.Database, gazetteer=None) -> tuple[set[i
     ]
     with db.atomic():
         db.execute(f"update paragraphs set boilerplate = (id in ({','.join('?' * len(added))})) where id in ({placeholders})", [*added, *changed])
-        bodies = [(article_body(db, article_id), article_id) for article_id in affected]
-        db.conn.executemany(
-            "update articles set body = ?, word_count = ? where id = ?", ((body, len(body.split()), i) for body, i in bodies)
-        )
         if added:
             in_added = ",".join("?" * len(added))
             touched = {row[0] for row in db.execute(f"select distinct entity_id from mentions where paragraph_id in ({in_added})", list(added))}
             db.execute(f"delete from mentions where paragraph_id in ({in_added})", list(added))
             recount_entities(db, touched)
-            for start in range(0, len(affected), 500):
-                chunk = affected[start : start + 500]
+        for start in range(0, len(affected), 1000):  # in chunks: a new flag can touch a third of the archive
+            chunk = affected[start : start + 1000]
+            bodies = [(article_body(db, article_id), article_id) for article_id in chunk]
+            db.conn.executemany(
+                "update articles set body = ?, word_count = ? where id = ?", [(body, len(body.split()), i) for body, i in bodies]
+            )
+            if added:
                 db.conn.executemany(
                     "update articles set people = :people, places = :places, organizations = :organizations where id = :id",
                     [facets | {"id": article_id} for article_id, facets in facet_columns(db, chunk).items()],
