@@ -45,6 +45,9 @@ BATCH_SIZE = 500
 MAX_CANDIDATES = 5
 MIN_SHARED_BANDS = 2
 BUCKET_LIMIT = 50
+# Boilerplate flags are recomputed every so many records of a large input, not only at the end, so
+# that a run of a million articles does not rewrite the body of every article at its end.
+BOILERPLATE_EVERY = 50_000
 # Shingles of the articles inserted last, kept to compare candidates without re-reading them
 # (republished stories arrive close together); about 2.5 kB each.
 RECENT_SHINGLES = 20_000
@@ -170,7 +173,7 @@ def ingest_paths(
                 if on_progress:
                     on_progress(size)
             if writer.summary.files:  # skipped files change nothing
-                update_boilerplate(db, _worker_gazetteer)
+                writer.update_boilerplate()
                 db.execute("pragma optimize")  # planner statistics for the grown tables
     finally:
         if pool:
@@ -251,6 +254,8 @@ class ArchiveWriter:
         for batch, prepared in prepare(_batches((r for r in records if r.position > done), BATCH_SIZE)):
             self.write_batch(source_id, str(path), batch, prepared)
             count += len(batch)
+            if count % BOILERPLATE_EVERY < len(batch):
+                self.update_boilerplate()
         self.db["sources"].update(source_id, {"completed_at": utc_now(), "record_count": count})
         return size
 
@@ -402,6 +407,11 @@ class ArchiveWriter:
         self._paragraph_counts.clear()
         self.mentions.flush()
         self.index_new_rows()
+
+    def update_boilerplate(self) -> None:
+        """Recompute the boilerplate flags now, so that the articles that follow leave it out from the start."""
+        update_boilerplate(self.db, _worker_gazetteer)
+        self.__dict__.pop("boilerplate", None)
 
     @functools.cached_property
     def boilerplate(self) -> set[int]:

@@ -54,3 +54,21 @@ def test_the_same_paragraph_in_another_source_is_counted_per_source(tmp_path, db
     ingest_paths(db, [write_articles(tmp_path / "a.txt", STORIES[:3])], source="Rijnmond")
     ingest_paths(db, [write_articles(tmp_path / "b.txt", STORIES[3:])], source="AD")
     assert db.execute("select article_count, boilerplate from paragraphs where text = ?", [APP]).fetchone() == (6, 0)
+
+
+def test_flags_recomputed_during_a_long_file_give_the_same_archive(tmp_path, monkeypatch):
+    import sqlite_utils
+
+    import ingest.archive
+
+    path = write_articles(tmp_path / "rijnmond.txt", STORIES + [s.replace("De ", "Een ", 1) + " Extra." for s in STORIES])
+    once = sqlite_utils.Database(tmp_path / "once.db")
+    ingest_paths(once, [path], source="Rijnmond")
+    monkeypatch.setattr(ingest.archive, "BATCH_SIZE", 1)
+    monkeypatch.setattr(ingest.archive, "BOILERPLATE_EVERY", 5)
+    often = sqlite_utils.Database(tmp_path / "often.db")
+    ingest_paths(often, [path], source="Rijnmond")
+    columns = "id, body, word_count, people, places, organizations"
+    assert list(often.query(f"select {columns} from articles")) == list(once.query(f"select {columns} from articles"))
+    assert list(often.query("select id, boilerplate from paragraphs")) == list(once.query("select id, boilerplate from paragraphs"))
+    assert_fts_in_sync(often)
