@@ -28,7 +28,6 @@ import datetime as dt
 import json
 import random
 import re
-import string
 import sys
 import time
 from pathlib import Path

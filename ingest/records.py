@@ -470,20 +470,6 @@ def _numbered(stream, name, fmt, field_map, max_record_bytes, clean) -> Iterator
         )
 
 
-def read_records(
-    path: Path,
-    data: bytes,
-    max_record_bytes: int = MAX_RECORD_BYTES,
-    *,
-    format: str | None = None,
-    field_map: dict[str, str] | None = None,
-) -> Iterator[Record]:
-    """Records of one input file, given its bytes (``path`` names it: its extension picks the format)."""
-    return open_records(
-        io.BytesIO(data), name=Path(path).name, format=format, field_map=field_map, max_record_bytes=max_record_bytes
-    )
-
-
 def find_input_files(paths: list[Path]) -> list[Path]:
     """Files named directly, plus every file under named directories, in sorted order."""
     found = []

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import FIXTURES
 from ingest.formats import field_key, parse_field_options, plan_fields
 from ingest.paragraphs import split_paragraphs
-from ingest.records import FORMATS, decode, open_records, read_records
+from ingest.records import FORMATS, decode, open_records
 
 COMPRESSORS = {"gz": gzip.compress, "bz2": bz2.compress, "xz": lzma.compress}
 
@@ -376,11 +376,6 @@ def test_dash_reads_standard_input(monkeypatch):
 def test_format_argument_overrides_the_extension(tmp_path):
     records = read(write(tmp_path, "export.txt", '{"text": "een"}\n'), format="jsonl")
     assert records[0].text == "een"
-
-
-def test_read_records_takes_a_path_and_its_bytes():
-    path = FIXTURES / "input_articles.tsv"
-    assert list(read_records(path, path.read_bytes())) == read(path)
 
 
 def test_unknown_format_is_a_usage_error():
