@@ -84,10 +84,6 @@ def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 # Worker side: the gazetteer is loaded once per process.
 _worker_gazetteer = None
 
@@ -162,8 +158,7 @@ def ingest_paths(
     db.execute("pragma cache_size = -262144")
     entity_files = tuple(entity_files)
     _init_worker(entity_files)
-    writer = ArchiveWriter(db, IngestSummary(), default_source=source, threshold=threshold, strict=strict)
-    writer.on_problem = on_problem or (lambda problem: None)
+    writer = ArchiveWriter(db, IngestSummary(), default_source=source, threshold=threshold, strict=strict, on_problem=on_problem)
     pool = multiprocessing.get_context("spawn").Pool(workers, _init_worker, (entity_files,)) if workers > 1 else None
     prepare = functools.partial(_prepare_in_pool, pool=pool, ahead=2 * workers) if pool else _prepare_here
     try:
@@ -207,13 +202,21 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
 class ArchiveWriter:
     """The single writer: classifies each prepared record and stores what it brings."""
 
-    def __init__(self, db: sqlite_utils.Database, summary: IngestSummary, default_source: str | None, threshold: float, strict: bool = False):
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        summary: IngestSummary,
+        default_source: str | None,
+        threshold: float,
+        strict: bool = False,
+        on_problem: Callable[[str], None] | None = None,
+    ):
         self.db = db
         self.summary = summary
         self.default_source = default_source
         self.threshold = threshold
         self.strict = strict
-        self.on_problem: Callable[[str], None] = lambda problem: None
+        self.on_problem = on_problem or (lambda problem: None)
         self.mentions = MentionStore(db)
         # Per-batch look-ups (see _look_up); empty outside a batch, where queries answer instead.
         self._known: dict[str, tuple] = {}
