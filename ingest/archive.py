@@ -232,6 +232,10 @@ class ArchiveWriter:
     def ingest_input(self, path: Path | str, prepare, options: ReadOptions) -> int:
         """Ingest one file (or standard input) unless its bytes were ingested completely before."""
         digest, size, stream = _hash_input(path)
+        with stream if stream is not path else contextlib.nullcontext():  # closes the spooled standard input
+            return self._ingest_stream(path, digest, size, stream, prepare, options)
+
+    def _ingest_stream(self, path, digest: str, size: int, stream, prepare, options: ReadOptions) -> int:
         existing = self.db.execute("select id, completed_at from sources where sha256 = ?", [digest]).fetchone()
         if existing and existing[1]:
             self.summary.files_skipped += 1

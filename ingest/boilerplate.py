@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from .entities import facet_columns, recount_entities, reextract_mentions
+from .entities import facet_columns, recount_entities, reextract_mentions, set_facet_columns
 
 MIN_ARTICLES = 5
 MIN_SHARE = 0.02
@@ -77,10 +77,7 @@ def update_boilerplate(db: sqlite_utils.Database, gazetteer=None) -> tuple[set[i
                 "update articles set body = ?, word_count = ? where id = ?", [(body, len(body.split()), i) for body, i in bodies]
             )
             if added:
-                db.conn.executemany(
-                    "update articles set people = :people, places = :places, organizations = :organizations where id = :id",
-                    [facets | {"id": article_id} for article_id, facets in facet_columns(db, chunk).items()],
-                )
+                set_facet_columns(db, facet_columns(db, chunk))
     if removed:
         in_removed = ",".join("?" * len(removed))
         reextract_mentions(

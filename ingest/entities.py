@@ -106,6 +106,14 @@ def facet_columns(db: sqlite_utils.Database, article_ids: list[int]) -> dict[int
     return {a: {c: json.dumps(names, ensure_ascii=False) for c, names in f.items()} for a, f in facets.items()}
 
 
+def set_facet_columns(db: sqlite_utils.Database, facets: dict[int, dict]) -> None:
+    """Write the people/places/organizations columns of these articles, in one statement."""
+    db.conn.executemany(
+        "update articles set people = :people, places = :places, organizations = :organizations where id = :id",
+        [columns | {"id": article_id} for article_id, columns in facets.items()],
+    )
+
+
 def reextract_mentions(db: sqlite_utils.Database, article_ids: Iterable[int], gazetteer=None, on_progress=None) -> None:
     """Run extraction again for these articles, replacing their mentions and facet columns."""
     ids = list(article_ids)
@@ -125,9 +133,13 @@ def reextract_mentions(db: sqlite_utils.Database, article_ids: Iterable[int], ga
             touched = {row[0] for row in db.execute(f"select distinct entity_id from mentions where article_id in ({placeholders})", chunk)}
             db.execute(f"delete from mentions where article_id in ({placeholders})", chunk)
             store = MentionStore(db)
-            for article_id, rows in paragraphs.items():
-                facets = store.store(article_id, [r[0] for r in rows], found[article_id], skip={r[0] for r in rows if r[2]})
-                db["articles"].update(article_id, facets)
+            set_facet_columns(
+                db,
+                {
+                    article_id: store.store(article_id, [r[0] for r in rows], found[article_id], skip={r[0] for r in rows if r[2]})
+                    for article_id, rows in paragraphs.items()
+                },
+            )
             touched |= set(store.added)
             store.flush()
             recount_entities(db, touched)
