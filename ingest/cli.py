@@ -213,7 +213,7 @@ def serve(db_path, host, port, mutable, cors, datasette_options):
     option is passed to `datasette serve`, for example
     `--setting sql_time_limit_ms 10000` or `--template-dir DIR`.
     """
-    from .serve import DATABASE_NAME, ServeOptions, serve as run_datasette
+    from datasette_news_archive.serve import DATABASE_NAME, ServeOptions, serve as run_datasette
 
     if db_path.stem != DATABASE_NAME:
         click.echo(

@@ -17,7 +17,7 @@ import pytest
 from datasette.app import Datasette
 
 from fixtures.frontend_archive import CORPUS_SOURCE, ROOT, build_archive, metadata
-from ingest.serve import DEFAULT_SETTINGS, METADATA, ServeOptions, datasette_args, inspect_path
+from datasette_news_archive.serve import DEFAULT_SETTINGS, METADATA, ServeOptions, datasette_args, inspect_path
 
 PERSON, PLACE = "Vladimir Poetin", "Turkije"
 

@@ -4,7 +4,7 @@ Registered through the ``datasette`` entry point in pyproject.toml, so plain
 ``datasette archive.db -m metadata.yml`` and ``news-archive serve`` both load it.
 Like metadata.yml, it acts on the database named ``archive`` only.
 
-- our templates (``ingest/templates``) and stylesheet (``/-/news-archive/``);
+- our templates (``datasette_news_archive/templates``) and stylesheet (``/-/news-archive/``);
 - an article's row page: its paragraphs in order with mentions highlighted and
   linked to their entity, its versions and its source records;
 - cells: highlighted snippets and id links in canned query results, entity

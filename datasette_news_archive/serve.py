@@ -16,7 +16,7 @@ from pathlib import Path
 DATABASE_NAME = "archive"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
-METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
+METADATA = Path(__file__).resolve().parent / "metadata.yml"
 
 # Searches and facets over a large archive take longer than Datasette's
 # defaults (1000 ms and 200 ms). A facet may never run longer than a query.
