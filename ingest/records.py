@@ -264,21 +264,39 @@ _OFFICE = {
 _CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 27)) | frozenset(range(28, 32)) | {127}
 
 
+# File types recognised by their first bytes: never text, whatever their name.
+_MAGIC = (
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "an Office document (Excel, Word) or other packed file"),
+    (b"\xd0\xcf\x11\xe0", "an Office document (Excel, Word) or other packed file"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x37\x7f\x06\x82", "an SQLite write-ahead log"),
+    (b"\x37\x7f\x06\x83", "an SQLite write-ahead log"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+)
+
+
 def _not_text(head: bytes, name: str) -> str | None:
-    """Why these bytes are not a text export, or None when they are (or may be) text."""
+    """Why these bytes are not a text export, or None when they are (or may be) text.
+
+    The evidence is weighed: a known file signature, or NUL and control bytes making up more
+    than a small share of the first 8 KB, make a binary file. A stray NUL byte in a text
+    export does not: it is dropped from its record with a warning (see ``_finish``).
+    """
     if any(head.startswith(bom) for bom, _ in _UNICODE_BOMS):
         return None
     kind = _OFFICE.get(Path(name).suffix.lower())
-    if kind is None and head.startswith(b"%PDF"):
-        kind = "a PDF file"
-    elif kind is None and head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        kind = "an Office document (Excel, Word) or other packed file"
+    if kind is None:
+        kind = next((what for magic, what in _MAGIC if head.startswith(magic)), None)
     if kind:
         return (
             f"this is {kind}, not a text export: save spreadsheets as 'CSV UTF-8' and documents as plain "
             "text (.txt), then ingest those"
         )
-    if b"\x00" in head:
+    if head.count(b"\x00") > max(2, len(head) // 100):
         return "binary file (contains NUL bytes), not text: if it is an export, save it as UTF-8 text or CSV"
     if head and sum(b in _CONTROL_BYTES for b in head) > len(head) // 10:
         return "binary file (mostly control characters), not text: if it is an export, save it as UTF-8 text or CSV"
@@ -395,6 +413,10 @@ def _finish(record: Record, max_bytes: int, clean: bool) -> Record:
             "if it really is one article, ingest again with a higher limit"
         )
         return record
+    if record.text is not None and "\x00" in record.raw:
+        nuls = record.raw.count("\x00")
+        removed = f"removed {nuls} NUL byte{'s' if nuls > 1 else ''} (0x00) from this record; the export is probably damaged here"
+        record.error = f"{record.error}; {removed}" if record.error else removed
     return clean_record(record) if clean else record
 
 
