@@ -12,12 +12,12 @@ from pathlib import Path
 import click
 import sqlite_utils
 
-from .archive import ReadOptions, StrictError, ingest_paths, raw_record
+from .archive import ReadOptions, StrictError, ingest_paths, input_files, raw_record
 from .formats import parse_field_options
 from .entities import reextract_mentions
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD
-from .records import FORMATS, MAX_RECORD_BYTES, find_input_files
+from .records import FORMATS, MAX_RECORD_BYTES
 from .schema import ensure_db_shape
 from .versions import regroup_near_duplicates
 
@@ -116,8 +116,13 @@ def field_options(ctx, param, values):
     help="Processes that clean texts and find mentions, for inputs over 1 MB (one more writes the database).",
 )
 @click.option("--strict", is_flag=True, help="Stop at the first rejected record and change nothing.")
+@click.option(
+    "--reread",
+    is_flag=True,
+    help="Read files again even if they were ingested with the same options (articles are not duplicated).",
+)
 @click.option("--quiet", is_flag=True, help="Print only the summary line, not each rejected record and warning.")
-def ingest(paths, db_path, source, input_format, field_map, entity_files, threshold, max_record_bytes, workers, strict, quiet):
+def ingest(paths, db_path, source, input_format, field_map, entity_files, threshold, max_record_bytes, workers, strict, reread, quiet):
     """Load articles from files or directories (walked recursively) into the archive.
 
     Exit status: 0 when every record was ingested, 1 when any record was
@@ -128,7 +133,7 @@ def ingest(paths, db_path, source, input_format, field_map, entity_files, thresh
         raise click.UsageError("reading standard input (-) needs --format: one of " + ", ".join(FORMATS))
     db = open_database(db_path)
     load_entities(entity_files)  # report a bad entities file before any work
-    total = sum(p.stat().st_size for p in find_input_files(list(paths)) if str(p) != "-")
+    total = sum(p.stat().st_size for p in input_files(db, paths) if str(p) != "-")
     try:
         with progress(total, "Ingesting") as bar:
             summary = ingest_paths(
@@ -142,6 +147,7 @@ def ingest(paths, db_path, source, input_format, field_map, entity_files, thresh
                 strict=strict,
                 on_progress=bar.update,
                 on_problem=None if quiet else functools.partial(click.echo, err=True),
+                reread=reread,
             )
     except StrictError as error:
         click.echo(f"{error}\n--strict: nothing was stored. Fix or remove that record, or run without --strict.", err=True)
@@ -152,8 +158,22 @@ def ingest(paths, db_path, source, input_format, field_map, entity_files, thresh
             "Batches committed so far are kept; run the same command again to complete it."
         )
     click.echo(summary.line())
+    if summary.files_skipped and not quiet:
+        click.echo(skipped_note(summary), err=True)
     if summary.rejected:
         sys.exit(EXIT_REJECTED)
+
+
+def skipped_note(summary) -> str:
+    """Which files were skipped as already ingested, and how to read them again if that is wanted."""
+    named = ", ".join(summary.skipped_paths)
+    more = summary.files_skipped - len(summary.skipped_paths)
+    if more:
+        named += f" and {more:,} more"
+    return (
+        f"skipped, already ingested with the same options: {named}. To read again, change --format, --field or "
+        "--source, or add --reread (articles already stored are not duplicated)"
+    )
 
 
 @cli.command()

@@ -492,6 +492,30 @@ def _numbered(stream, name, fmt, field_map, max_record_bytes, clean) -> Iterator
         )
 
 
+def no_articles_reason(source: Path | str | BinaryIO, name: str, format: str | None = None) -> str:
+    """Why a file that gave no records at all holds no articles, for the warning that names it."""
+    if isinstance(source, (str, Path)):
+        with open(source, "rb") as stream:
+            return no_articles_reason(stream, name, format)
+    head, stream = _sniffable(source)
+    decompress = _compression(head)
+    if decompress:
+        try:
+            head, _ = _read_head(decompress(stream), 1 << 16)
+        except _DAMAGED:
+            head = b""
+        name = _without_compression_suffix(name)
+    text = decode(head)
+    if not text.strip():
+        return "empty file, no articles"
+    lines = [line for line in text.splitlines() if line.strip()]
+    if (format or format_for_name(name)) in ("csv", "tsv") and len(lines) == 1:
+        return "header row only, no articles"
+    if text.strip() in ("[]", "{}"):
+        return "an empty JSON list, no articles"
+    return "no articles found in this file"
+
+
 def find_input_files(paths: list[Path]) -> list[Path]:
     """Files named directly, plus every file under named directories, in sorted order."""
     found = []
