@@ -112,9 +112,11 @@ MISSING_MARKERS = frozenset({"", "na", "n/a", "#n/a", "null", "none", "nan", "-"
 
 
 def is_missing(value) -> bool:
-    """True for None, empty values and missing-value markers (``NA``, ``N/A``, ``NULL``, ``None``, ``nan``, ``-``)."""
-    if value is None or value == [] or value == {}:
+    """True for None, empty values (or lists of them) and missing-value markers (``NA``, ``N/A``, ``NULL``, ``None``, ``nan``, ``-``)."""
+    if value is None or value == {}:
         return True
+    if isinstance(value, list):
+        return all(is_missing(v) for v in value)
     if isinstance(value, float):
         return value != value  # NaN
     return isinstance(value, str) and value.strip().casefold() in MISSING_MARKERS
