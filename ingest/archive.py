@@ -293,6 +293,7 @@ class ArchiveWriter:
     ):
         self.db = db
         self.reread = reread
+        self._earlier: list[int] = []  # other readings of the file being read (see _source_row)
         self.summary = summary
         self.default_source = default_source
         self.threshold = threshold
@@ -320,7 +321,8 @@ class ArchiveWriter:
         """The ``sources`` row to read this file into, or None when it was ingested before this way.
 
         An interrupted ingest is resumed; a file whose records were all rejected (or that held no
-        articles) is read again into its own row, its old records replaced.
+        articles) is read again into its own row, its old records replaced. ``self._earlier`` is set
+        to the other rows of the same bytes: earlier readings that this one may resolve.
         """
         default = ReadOptions().identity("" if str(path) == "-" else Path(path).name, None)
         rows = self.db.execute(
@@ -332,17 +334,18 @@ class ArchiveWriter:
         same = [row for row in rows if row[3] == read_as]
         if not self.reread and any(completed and kept for _, _, completed, _, kept in same):
             return None
-        unfinished = next((row[0] for row in same if not row[2]), None)
-        if unfinished is not None:
-            return unfinished
-        again = next((row[0] for row in same if not row[4] and row[1] == str(path)), None)
-        if again is not None:
-            self.db.execute("delete from records where source_id = ?", [again])
-            self.db["sources"].update(again, {"ingested_at": utc_now(), "completed_at": None, "record_count": None})
-            return again
-        return self.db["sources"].insert(
-            {"path": str(path), "size": size, "sha256": digest, "ingested_at": utc_now(), "read_as": read_as}
-        ).last_pk
+        source_id = next((row[0] for row in same if not row[2]), None)  # an interrupted ingest
+        if source_id is None:
+            source_id = next((row[0] for row in same if not row[4] and row[1] == str(path)), None)
+            if source_id is not None:  # all rejected, or no articles: read again into the same row
+                self.db.execute("delete from records where source_id = ?", [source_id])
+                self.db["sources"].update(source_id, {"ingested_at": utc_now(), "completed_at": None, "record_count": None})
+        if source_id is None:
+            source_id = self.db["sources"].insert(
+                {"path": str(path), "size": size, "sha256": digest, "ingested_at": utc_now(), "read_as": read_as}
+            ).last_pk
+        self._earlier = [row[0] for row in rows if row[0] != source_id]
+        return source_id
 
     def _ingest_stream(self, path, digest: str, size: int, stream, prepare, options: ReadOptions) -> int:
         name = "" if str(path) == "-" else Path(path).name
@@ -370,7 +373,7 @@ class ArchiveWriter:
                 self.update_boilerplate()
         with self.db.atomic():
             self.db["sources"].update(source_id, {"completed_at": utc_now(), "record_count": count})
-            self._supersede_rejections(source_id, digest)
+            self._supersede_rejections(source_id)
         if count == 0:
             self.summary.files_empty += 1
             if hasattr(stream, "seek"):
@@ -379,21 +382,46 @@ class ArchiveWriter:
             self.on_problem(f"{where}: warning: {no_articles_reason(stream, name, options.format)}")
         return size
 
-    def _supersede_rejections(self, source_id: int, digest: str) -> None:
+    def _supersede_rejections(self, source_id: int) -> None:
         """Records of earlier reads of this file that were rejected but succeeded now: no longer rejected.
 
         They are matched by their raw text, so a row read with better options resolves the rejection
         of the same row; each points at the article the new read stored and at the record that did it.
         """
+        if not self._earlier:
+            return
         self.db.execute(
-            """update records set status = 'superseded', article_id = new.article_id, version_id = new.version_id,
+            f"""update records set status = 'superseded', article_id = new.article_id, version_id = new.version_id,
                 error = 'read again as record ' || new.id || ' (' || new.status || ')'
                     || coalesce('; it was rejected: ' || records.error, '')
             from records as new
-            where new.source_id = :source and new.status != 'rejected' and new.raw_hash = records.raw_hash
-            and records.status = 'rejected' and records.source_id != :source
-            and records.source_id in (select id from sources where sha256 = :digest)""",
-            {"source": source_id, "digest": digest},
+            where new.source_id = ? and new.status != 'rejected' and new.raw_hash = records.raw_hash
+            and records.status = 'rejected' and records.source_id in ({", ".join("?" * len(self._earlier))})""",
+            [source_id, *self._earlier],
+        )
+
+    def _fill_missing_metadata(self, article_id: int, record: Record, article: Article) -> None:
+        """A file read again (other options) fills what its earlier reading left empty in its articles.
+
+        Only empty columns (and a title derived from the text) are filled: fixing ``--field date=...``
+        and ingesting again dates the articles that the first reading stored without a date.
+        """
+        self.db.execute(
+            """update articles set
+                date = coalesce(date, :date), year = coalesce(year, :year), month = coalesce(month, :month),
+                date_precision = case when date is null then :precision else date_precision end,
+                title = case when title_derived and not :derived then :title else title end,
+                title_derived = case when title_derived and not :derived then 0 else title_derived end,
+                source = coalesce(source, :source), url = coalesce(url, :url), author = coalesce(author, :author)
+            where id = :id and id in (
+                select article_id from records where status = 'new' and source_id in (select value from json_each(:earlier))
+            )""",
+            {
+                "id": article_id, "date": article.date, "year": article.year, "month": article.month,
+                "precision": article.date_precision, "title": article.title, "derived": int(article.title_derived),
+                "source": article.source or self.default_source, "url": article.url, "author": article.author,
+                "earlier": json.dumps(self._earlier),
+            },
         )
 
     def write_batch(self, source_id: int, path: str, records: list[Record], prepared: list[Article | RejectedRecord]) -> None:
@@ -442,6 +470,8 @@ class ArchiveWriter:
             self.on_problem(f"{location}: warning: {article.warning}")
         known = self._known.get(article.content_hash)
         if known:
+            if self._earlier and known[1] is None:
+                self._fill_missing_metadata(known[0], record, article)
             self.summary.duplicates += 1
             return "duplicate", *known, article.warning
         match = self.near_duplicate_of(article.shingles, article.band_keys)

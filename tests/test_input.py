@@ -18,7 +18,7 @@ from ingest.archive import ReadOptions, ingest_paths
 from ingest.cli import cli
 from ingest.records import open_records
 from ingest.schema import ensure_db_shape
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, assert_fts_in_sync
 
 CASES = FIXTURES / "cases"
 
@@ -430,3 +430,27 @@ def test_an_author_called_na_is_not_stored(tmp_path):
     db = sqlite_utils.Database(tmp_path / "archive.db")
     ingest_paths(db, [path])
     assert rows(db, "select author, extra from articles") == [(None, None)]
+
+
+def test_reading_again_with_a_date_field_dates_the_articles_it_stored_without_one(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("verschenen,kopregel,text\n2021-03-17 21:45:00,Stembureaus sluiten later,Tekst over de stembureaus.\n", encoding="utf-8")
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    ingest_paths(db, [path])
+    assert rows(db, "select date, title_derived from articles") == [(None, 1)]
+    summary = ingest_paths(db, [path], read_options=ReadOptions(field_map={"date": "verschenen", "title": "kopregel"}), source="NU.nl")
+    assert summary.duplicates == 1 and summary.new_articles == 0
+    assert rows(db, "select date, date_precision, year, month, title, title_derived, source from articles") == [
+        ("2021-03-17", "day", 2021, "2021-03", "Stembureaus sluiten later", 0, "NU.nl")
+    ]
+    assert rows(db, "select count(*) from articles_fts where articles_fts match 'title:sluiten'") == [(1,)]
+    assert_fts_in_sync(db)
+
+
+def test_a_duplicate_from_another_file_does_not_change_the_stored_article(tmp_path):
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("text\nTekst over de stembureaus.\n", encoding="utf-8")
+    second.write_text("date,text\n2021-03-17,Tekst over de stembureaus.\n", encoding="utf-8")
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    ingest_paths(db, [first, second])
+    assert rows(db, "select date from articles") == [(None,)]
