@@ -45,7 +45,7 @@ from .dedup import text_hash
 from .entities import MentionStore
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD, jaccard, shingles
-from .records import MAX_RECORD_BYTES, Record, clean_record, find_input_files, format_for_name, no_articles_reason, open_records
+from .records import MAX_RECORD_BYTES, SQLITE_SIGNATURES, Record, clean_record, find_input_files, format_for_name, no_articles_reason, open_records
 from .schema import FTS, ensure_db_shape
 
 BATCH_SIZE = 500
@@ -172,14 +172,11 @@ def archive_files(db: sqlite_utils.Database) -> set[str]:
     return files
 
 
-_SQLITE_SIGNATURES = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
-
-
 def _sqlite_file(path: Path) -> bool:
     """An SQLite database or write-ahead log, or the -shm/-journal file of one."""
     try:
         with open(path, "rb") as f:
-            if f.read(16).startswith(_SQLITE_SIGNATURES):
+            if f.read(16).startswith(SQLITE_SIGNATURES):
                 return True
     except OSError:
         return False

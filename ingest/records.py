@@ -264,14 +264,14 @@ _OFFICE = {
 _CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 27)) | frozenset(range(28, 32)) | {127}
 
 
+# An SQLite database, and its write-ahead log (big- and little-endian checksums).
+SQLITE_SIGNATURES = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
 # File types recognised by their first bytes: never text, whatever their name.
 _MAGIC = (
     (b"%PDF", "a PDF file"),
     (b"PK\x03\x04", "an Office document (Excel, Word) or other packed file"),
     (b"\xd0\xcf\x11\xe0", "an Office document (Excel, Word) or other packed file"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"\x37\x7f\x06\x82", "an SQLite write-ahead log"),
-    (b"\x37\x7f\x06\x83", "an SQLite write-ahead log"),
+    *((signature, "an SQLite database") for signature in SQLITE_SIGNATURES),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),

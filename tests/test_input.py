@@ -367,7 +367,9 @@ def test_case_newsplease_json_reread_with_field_options_is_not_skipped(tmp_path)
     result = run_cli("ingest", path, "--db", db_path, "--field", "date=date_publish", "--field", "source=source_domain")
     assert result.exit_code == 0, result.output
     assert "records read: 1" in result.stdout and "files already ingested" not in result.stdout
-    assert sqlite_utils.Database(db_path)["articles"].count == 1
+    db = sqlite_utils.Database(db_path)
+    assert db["articles"].count == 1
+    assert rows(db, "select date, date_precision, source from articles") == [("2021-03-17", "day", "www.nu.nl")]
 
 
 def test_archives_made_before_read_as_keep_skipping_their_files(tmp_path):
