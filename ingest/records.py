@@ -291,6 +291,8 @@ def _not_text(head: bytes, name: str) -> str | None:
     kind = _OFFICE.get(Path(name).suffix.lower())
     if kind is None:
         kind = next((what for magic, what in _MAGIC if head.startswith(magic)), None)
+    if kind and kind.endswith(("image", "database")):
+        return f"this is {kind}, not a text export: only text exports (CSV, TSV, JSON, plain text) hold articles to ingest"
     if kind:
         return (
             f"this is {kind}, not a text export: save spreadsheets as 'CSV UTF-8' and documents as plain "
