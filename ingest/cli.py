@@ -222,7 +222,19 @@ def serve(db_paths, host, port, mutable, cors):
             check_archive(path)
     except NotAnArchive as error:
         raise FatalError(str(error))
+    for path in paths:
+        upgrade_archive(path)
     run_datasette(ServeOptions(paths, host=host, port=port, mutable=mutable, cors=cors, extra=extra))
+
+
+def upgrade_archive(path: Path) -> None:
+    """Bring an archive of an earlier release to the current shape, or warn that it cannot be written."""
+    try:
+        db = sqlite_utils.Database(path)
+        ensure_db_shape(db)
+        db.close()
+    except sqlite3.Error as error:
+        click.echo(f"warning: {path}: could not bring the archive to the current shape ({error}); serving it as it is", err=True)
 
 
 def split_serve_arguments(arguments: tuple[str, ...]) -> tuple[list[Path], list[str]]:
