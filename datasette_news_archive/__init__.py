@@ -27,12 +27,13 @@ import urllib.parse
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
-from datasette.facets import Facet
+from datasette.facets import ArrayFacet, ColumnFacet, DateFacet, Facet
 from datasette.filters import FilterArguments
 from datasette.utils import path_with_removed_args, urlsafe_components
 from markupsafe import Markup, escape
 
-from .site import PLUGIN, dashboard_name, is_archive, site_metadata
+from . import listings
+from .site import PLUGIN, archive_names, dashboard_name, is_archive, site_metadata
 
 ARRAY_COLUMN_BY_TYPE = {"person": "people", "location": "places", "organization": "organizations"}
 ENTITY_ARRAY_COLUMNS = set(ARRAY_COLUMN_BY_TYPE.values())
@@ -44,6 +45,17 @@ MARKS = ("<mark>", "</mark>")
 @hookimpl
 def get_metadata(datasette, key, database, table):
     return site_metadata(datasette)
+
+
+@hookimpl
+def startup(datasette):
+    # Datasette 0.65's own faults in paging and column selection, corrected for archives (see listings.py).
+    for facet_class in (ColumnFacet, ArrayFacet, DateFacet, EntityFacet):
+        listings.patch_facets(facet_class)
+    listings.patch_column_selection()
+    listings.patch_request_path()
+    for name in archive_names(datasette):
+        listings.install(datasette.get_database(name))
 
 
 @hookimpl
@@ -273,20 +285,10 @@ def filters_from_request(request, database, table, datasette):
     return FilterArguments(clauses, params) if clauses else None
 
 
-def _request_filters(request) -> bool:
-    """Whether the query string filters the rows: column filters (an argument that does not start
-    with _ or has __, as Datasette tells them), search, _where, _through."""
-    for key in request.args:
-        if not key.startswith("_") or "__" in key:
-            return True
-        if key.startswith("_search") and key != "_searchmode" or key in ("_where", "_through"):
-            return True
-    return False
-
-
 @hookimpl
 def register_facet_classes():
     return [EntityFacet]
+
 
 
 class EntityFacet(Facet):
@@ -357,11 +359,9 @@ class EntityFacet(Facet):
         return self.request.path + (f"?{query}" if query else "")
 
     def _unfiltered(self) -> bool:
-        """Whether the page shows every article: its SQL has no where clause, or only that of ``_next``."""
+        """Whether the result is every article: its SQL (without the page cursor, see listings.py) has no where clause."""
         from_table = re.search(r"\bfrom (\[articles\]|articles)\s*(where\b.*)?$", self.sql, re.DOTALL | re.IGNORECASE)
-        if from_table and not from_table.group(2):
-            return True
-        return "_next" in self.request.args and not _request_filters(self.request)
+        return bool(from_table) and not from_table.group(2)
 
     async def _counts(self, types: list[str], limit: int) -> dict[str, list[tuple[str, int]]]:
         """The ``limit`` entities of each type mentioned in most of the page's articles, most first, then by name."""
@@ -403,3 +403,4 @@ class EntityFacet(Facet):
         for type_, name, n in rows:
             counts[type_].append((name, n))
         return counts
+
