@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 
 from datasette.facets import Facet
 from datasette.utils import compound_keys_after_sql, escape_sqlite, urlsafe_components
@@ -189,12 +190,14 @@ def patch_request_path() -> None:
     that still holds the prefix is returned as Datasette's own
     ``PrefixedUrlString``, which its URL builder leaves alone.
     """
+    from datasette import utils
     from datasette.utils import PrefixedUrlString
     from datasette.utils.asgi import Request
 
     path = Request.path.fget
     if getattr(path, "_prefixed", False):
         return
+    _keep_prefix_in_format_links(utils.path_with_format)
 
     @functools.wraps(path)
     def prefixed_path(self):
@@ -204,3 +207,22 @@ def patch_request_path() -> None:
 
     prefixed_path._prefixed = True
     Request.path = property(prefixed_path)
+
+
+def _keep_prefix_in_format_links(path_with_format) -> None:
+    """Make Datasette's ``path_with_format`` (the .json and .csv links) keep a path's "prefixed" mark.
+
+    It builds its result with f-strings, which turn a ``PrefixedUrlString``
+    into a plain one; every Datasette module that imported it gets the wrapper.
+    """
+    from datasette.utils import PrefixedUrlString
+
+    @functools.wraps(path_with_format)
+    def keeping_prefix(*, request=None, path=None, **kwargs):
+        result = path_with_format(request=request, path=path, **kwargs)
+        source = request.path if request is not None else path
+        return PrefixedUrlString(result) if isinstance(source, PrefixedUrlString) else result
+
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("datasette") and getattr(module, "path_with_format", None) is path_with_format:
+            module.path_with_format = keeping_prefix
