@@ -299,7 +299,10 @@ def _not_text(head: bytes, name: str) -> str | None:
             "text (.txt), then ingest those"
         )
     if head.count(b"\x00") > max(2, len(head) // 100):
-        return "binary file (contains NUL bytes), not text: if it is an export, save it as UTF-8 text or CSV"
+        return (
+            "binary file (contains NUL bytes), not text: if it is an export, save it as UTF-8 text or CSV; if it is "
+            "text damaged by many NUL bytes, remove them first (tr -d '\\000' < FILE > FIXED) and ingest that"
+        )
     if head and sum(b in _CONTROL_BYTES for b in head) > len(head) // 10:
         return "binary file (mostly control characters), not text: if it is an export, save it as UTF-8 text or CSV"
     return None
