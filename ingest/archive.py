@@ -291,6 +291,7 @@ class ArchiveWriter:
         self.db = db
         self.reread = reread
         self._earlier: list[int] = []  # other readings of the file being read (see _source_row)
+        self._read_into: set[int] = set()  # sources rows this run has read into
         self.summary = summary
         self.default_source = default_source
         self.threshold = threshold
@@ -333,15 +334,21 @@ class ArchiveWriter:
             return None
         source_id = next((row[0] for row in same if not row[2]), None)  # an interrupted ingest
         if source_id is None:
-            source_id = next((row[0] for row in same if not row[4] and row[1] == str(path)), None)
-            if source_id is not None:  # all rejected, or no articles: read again into the same row
+            # All rejected, or no articles: read again into its row (the one of this path if there is one),
+            # unless this run read into that row already (two empty files are two files).
+            free = sorted((row for row in same if not row[4] and row[0] not in self._read_into), key=lambda row: row[1] != str(path))
+            source_id = free[0][0] if free else None
+            if source_id is not None:
                 self.db.execute("delete from records where source_id = ?", [source_id])
-                self.db["sources"].update(source_id, {"ingested_at": utc_now(), "completed_at": None, "record_count": None})
+                self.db["sources"].update(
+                    source_id, {"path": str(path), "ingested_at": utc_now(), "completed_at": None, "record_count": None}
+                )
         if source_id is None:
             source_id = self.db["sources"].insert(
                 {"path": str(path), "size": size, "sha256": digest, "ingested_at": utc_now(), "read_as": read_as}
             ).last_pk
         self._earlier = [row[0] for row in rows if row[0] != source_id]
+        self._read_into.add(source_id)
         return source_id
 
     def _ingest_stream(self, path, digest: str, size: int, stream, prepare, options: ReadOptions) -> int:

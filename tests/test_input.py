@@ -456,3 +456,14 @@ def test_a_duplicate_from_another_file_does_not_change_the_stored_article(tmp_pa
     db = sqlite_utils.Database(tmp_path / "archive.db")
     ingest_paths(db, [first, second])
     assert rows(db, "select date from articles") == [(None,)]
+
+
+def test_a_rejected_file_read_again_under_another_path_does_not_pile_up_records(tmp_path, monkeypatch):
+    path = tmp_path / "inca-export.csv"
+    shutil.copy(CASES / "formats/inca-csv-reread/inca-export.csv", path)
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    ingest_paths(db, [path])
+    monkeypatch.chdir(tmp_path)
+    ingest_paths(db, ["inca-export.csv"])
+    ingest_paths(db, [tmp_path])
+    assert db["sources"].count == 1 and db["records"].count == 2
