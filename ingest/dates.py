@@ -48,12 +48,14 @@ class DutchParserInfo(dateutil_parser.parserinfo):
 _PARSER_INFO = DutchParserInfo()
 _DUTCH_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})\s*uur\b")  # "14.00 uur"
 # A date that starts with a four-digit year is year-month-day whatever the separator
-# ("2022-03-01", "2022/03/01", "2022.03.01", "2022 03 01"), or with none ("20220301"),
-# optionally followed by a time ("T10:00", " 10:00:00+01:00"); day-first applies only when
-# the year comes last ("01-03-2022").
-_YEAR_FIRST = re.compile(
-    r"(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?|(\d{2})(\d{2}))?"
-    r"(?=$|[Tt]\d|,?\s+\d)"
+# ("2022-03-01", "2022/03/01", "2022.03.01", "2022 03 01") or with none ("20220301"), and
+# whatever follows it (a time, "T10:00", "Z", a time zone, "om 10.00 uur"); day-first applies
+# only when the year comes last ("01-03-2022").
+_YEAR_FIRST = (
+    re.compile(r"(\d{4})([-/. ])(\d{1,2})\2(\d{1,2})(?!\d)"),
+    re.compile(r"(\d{4})()(\d{2})(\d{2})(?:\d{4}(?:\d{2})?$|(?!\d))"),  # also 202203011230[00]
+    re.compile(r"(\d{4})([-/.])(\d{1,2})()$"),  # year and month
+    re.compile(r"(\d{4})()()()$"),  # a year alone
 )
 # Two different defaults reveal which parts the text did not give.
 _DEFAULTS = (dt.datetime(1604, 1, 1), dt.datetime(1608, 2, 2))
@@ -72,10 +74,9 @@ def parse_date(text: str) -> tuple[str, str]:
     text = text.strip()
     if not text:
         raise DateError("empty date")
-    iso = _YEAR_FIRST.match(text)
-    if iso and (iso.group(3) or iso.group(5) or iso.end() == len(text)):  # "2022 5 maart" is not a year alone
-        year, _, month, day, compact_month, compact_day = iso.groups()
-        month, day = month or compact_month, day or compact_day
+    iso = next((m for m in (pattern.match(text) for pattern in _YEAR_FIRST) if m), None)
+    if iso:
+        year, _, month, day = iso.groups()
         try:
             date = dt.date(int(year), int(month or 1), int(day or 1))
         except ValueError as error:

@@ -42,16 +42,23 @@ def test_unusable_dates_raise_a_date_error(text):
         "2022/03/01", "2022.03.01", "20220301", "2022-03-01", "2022-3-1", "2022/3/1",
         "2022/03/01 10:15", "2022.03.01 10:15:00", "20220301T101500", "2022-03-01T10:15:00Z",
         "2022/03/01T10:15", "2022-03-01, 10:15", "01-03-2022", "1.3.2022", "01/03/2022", "1 maart 2022",
+        "2022-03-01Z", "2022/03/01Z", "2022-03-01+01:00", "2022.03.01.", "2022 03 01", "2022/03/01 om 10.00 uur",
+        "2022-03-01 (bijgewerkt)", "20220301 10:00", "202203011230", "20220301123000", "2022-03-01 10:00 CET",
     ],
 )
 def test_year_first_dates_are_read_year_month_day_whatever_the_separator(text):
     assert parse_date(text) == ("2022-03-01", "day")
 
 
-@pytest.mark.parametrize("text", ["2022/13/01", "2022.02.30", "20221301"])
+@pytest.mark.parametrize("text", ["2022/13/01", "2022.02.30", "20221301", "2022 13 01"])
 def test_impossible_year_first_dates_raise_instead_of_swapping_day_and_month(text):
     with pytest.raises(DateError):
         parse_date(text)
+
+
+@pytest.mark.parametrize("text, expected", [("2022/03", ("2022-03", "month")), ("2022.3", ("2022-03", "month")), ("2022 5 maart", ("2022-03-05", "day"))])
+def test_year_first_month_precision_and_year_then_month_name(text, expected):
+    assert parse_date(text) == expected
 
 
 @given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31)), st.sampled_from(["", " 09:30", "T09:30:00", " 23:59:59+01:00"]))
