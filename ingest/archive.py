@@ -45,7 +45,16 @@ from .dedup import text_hash
 from .entities import MentionStore
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD, jaccard, shingles
-from .records import MAX_RECORD_BYTES, SQLITE_SIGNATURES, Record, clean_record, find_input_files, format_for_name, no_articles_reason, open_records
+from .records import (
+    MAX_RECORD_BYTES,
+    SQLITE_SIGNATURES,
+    Record,
+    clean_record,
+    find_input_files,
+    format_for_name,
+    no_articles_reason,
+    open_records,
+)
 from .schema import FTS, ensure_db_shape
 
 BATCH_SIZE = 500
@@ -186,7 +195,9 @@ def _sqlite_file(path: Path) -> bool:
     return False
 
 
-def input_files(db: sqlite_utils.Database, paths: Iterable[Path | str], on_problem: Callable[[str], None] | None = None) -> list:
+def input_files(
+    db: sqlite_utils.Database, paths: Iterable[Path | str], on_problem: Callable[[str], None] | None = None
+) -> list:
     """The files to read under ``paths``, without the archive's own files and without SQLite files.
 
     ``on_problem`` gets a warning for each SQLite file skipped (another archive, say).
@@ -336,7 +347,8 @@ class ArchiveWriter:
         if source_id is None:
             # All rejected, or no articles: read again into its row (the one of this path if there is one),
             # unless this run read into that row already (two empty files are two files).
-            free = sorted((row for row in same if not row[4] and row[0] not in self._read_into), key=lambda row: row[1] != str(path))
+            free = [row for row in same if not row[4] and row[0] not in self._read_into]
+            free.sort(key=lambda row: row[1] != str(path))
             source_id = free[0][0] if free else None
             if source_id is not None:
                 self.db.execute("delete from records where source_id = ?", [source_id])
@@ -418,7 +430,8 @@ class ArchiveWriter:
                 title_derived = case when title_derived and not :derived then 0 else title_derived end,
                 source = coalesce(source, :source), url = coalesce(url, :url), author = coalesce(author, :author)
             where id = :id and id in (
-                select article_id from records where status = 'new' and source_id in (select value from json_each(:earlier))
+                select article_id from records
+                where status = 'new' and source_id in (select value from json_each(:earlier))
             )""",
             {
                 "id": article_id, "date": article.date, "year": article.year, "month": article.month,

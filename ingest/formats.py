@@ -112,7 +112,10 @@ MISSING_MARKERS = frozenset({"", "na", "n/a", "#n/a", "null", "none", "nan", "-"
 
 
 def is_missing(value) -> bool:
-    """True for None, empty values (or lists of them) and missing-value markers (``NA``, ``N/A``, ``NULL``, ``None``, ``nan``, ``-``)."""
+    """True for None, empty values (or lists of them) and missing-value markers.
+
+    The markers are those of R, pandas and spreadsheets: ``NA``, ``N/A``, ``#N/A``, ``NULL``, ``None``, ``nan``, ``-``.
+    """
     if value is None or value == {}:
         return True
     if isinstance(value, list):

@@ -292,7 +292,7 @@ def _not_text(head: bytes, name: str) -> str | None:
     if kind is None:
         kind = next((what for magic, what in _MAGIC if head.startswith(magic)), None)
     if kind and kind.endswith(("image", "database")):
-        return f"this is {kind}, not a text export: only text exports (CSV, TSV, JSON, plain text) hold articles to ingest"
+        return f"this is {kind}, not a text export: only text exports (CSV, TSV, JSON, plain text) hold articles"
     if kind:
         return (
             f"this is {kind}, not a text export: save spreadsheets as 'CSV UTF-8' and documents as plain "
@@ -420,7 +420,10 @@ def _finish(record: Record, max_bytes: int, clean: bool) -> Record:
         return record
     if record.text is not None and "\x00" in record.raw:
         nuls = record.raw.count("\x00")
-        removed = f"removed {nuls} NUL byte{'s' if nuls > 1 else ''} (0x00) from this record; the export is probably damaged here"
+        removed = (
+            f"removed {nuls} NUL byte{'s' if nuls > 1 else ''} (0x00) from this record; "
+            "the export is probably damaged here"
+        )
         record.error = f"{record.error}; {removed}" if record.error else removed
     return clean_record(record) if clean else record
 

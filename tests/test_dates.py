@@ -56,7 +56,10 @@ def test_impossible_year_first_dates_raise_instead_of_swapping_day_and_month(tex
         parse_date(text)
 
 
-@pytest.mark.parametrize("text, expected", [("2022/03", ("2022-03", "month")), ("2022.3", ("2022-03", "month")), ("2022 5 maart", ("2022-03-05", "day"))])
+@pytest.mark.parametrize(
+    "text, expected",
+    [("2022/03", ("2022-03", "month")), ("2022.3", ("2022-03", "month")), ("2022 5 maart", ("2022-03-05", "day"))],
+)
 def test_year_first_month_precision_and_year_then_month_name(text, expected):
     assert parse_date(text) == expected
 
