@@ -467,3 +467,19 @@ def test_a_rejected_file_read_again_under_another_path_does_not_pile_up_records(
     ingest_paths(db, ["inca-export.csv"])
     ingest_paths(db, [tmp_path])
     assert db["sources"].count == 1 and db["records"].count == 2
+
+
+def test_a_nul_outside_a_json_string_costs_that_line_only(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "Een."}\n{"text": "Twee."}\x00\n{"text": "Drie."}\n', encoding="utf-8")
+    records = list(open_records(path))
+    assert [r.rejected for r in records] == [False, True, False]
+    assert "line 2 is not valid JSON" in records[1].error
+
+
+def test_a_nul_in_a_quoted_csv_field_spanning_lines_costs_nothing(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text('date,text\n2022-03-01,"Eerste alinea met de woning\x00en.\n\nTweede alinea."\n2022-03-02,Twee.\n', encoding="utf-8")
+    first, second = open_records(path)
+    assert first.text == "Eerste alinea met de woningen.\n\nTweede alinea." and "NUL" in first.error
+    assert second.text == "Twee." and second.error is None
