@@ -357,3 +357,38 @@ def test_the_entities_table_is_searchable_by_name_and_alias(seed):
         assert names and all(match_key(typed) in match_key(n) or n in ("Vladimir Poetin",) for n in names), (typed, names)
     page = get(seed, f"/archive/entities?{qs(_search='Putin')}").text
     assert 'name="_search"' in page and "Vladimir Poetin" in page
+
+
+# Existing archives: news-archive normalize
+
+
+def test_normalize_brings_an_old_archive_up_to_the_normalisation(tmp_path, monkeypatch):
+    import ingest.textclean as textclean
+
+    path = tmp_path / "archive.db"
+    with monkeypatch.context() as patched:  # ingest as before the normalisation existed: NFC only
+        patched.setattr(textclean, "normalize", lambda text: unicodedata.normalize("NFC", text) if text else text)
+        ingest(path, FIXTURES / "invisible.jsonl")
+    conn = sqlite3.connect(path)
+    assert conn.execute("select count(*) from articles").fetchone()[0] == 3
+    assert conn.execute("select count(*) from entities where name = 'Oekra'").fetchone()[0] == 1
+    conn.close()
+    result = CliRunner().invoke(cli, ["normalize", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "1 now duplicates" in result.output
+    conn = sqlite3.connect(path)
+    assert conn.execute("select position, status, article_id from records order by position").fetchall() == [
+        (0, "new", 1),
+        (1, "duplicate", 1),
+        (2, "new", 3),
+    ]
+    assert conn.execute("select count(*) from entities where name = 'Oekra'").fetchone()[0] == 0
+    assert conn.execute("select rowid from articles_fts where articles_fts match 'gemeenteraad'").fetchall() == [(1,)]
+    assert conn.execute("select rowid from articles_fts where articles_fts match 'oekraine'").fetchall() == [(3,)]
+    for fts in ("articles_fts", "paragraphs_fts"):
+        conn.execute(f"insert into {fts}({fts}, rank) values ('integrity-check', 1)")
+    raw = CliRunner().invoke(cli, ["raw", str(path), "2"]).stdout_bytes
+    assert b"\\u00ad" in raw
+    conn.close()
+    again = CliRunner().invoke(cli, ["normalize", "--db", str(path)])
+    assert "paragraphs normalised: 0" in again.output and "articles normalised: 0" in again.output
