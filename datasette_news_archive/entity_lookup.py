@@ -49,21 +49,27 @@ class Resolution:
 class EntityIndex:
     entities: dict[str, list[tuple[str, int]]]  # name -> [(type, article_count)]
     keys: dict[str, list[tuple[int, str, str]]]  # key -> [(level, name, type)]
+    searchable: list[tuple[str, str]] = field(default_factory=list)  # (key of a name or alias, name)
 
     @classmethod
     def build(cls, rows, aliases: dict[str, list[str]]) -> "EntityIndex":
         entities: dict[str, list[tuple[str, int]]] = {}
         keys: dict[str, set[tuple[int, str, str]]] = {}
+        searchable: list[tuple[str, str]] = []
         for name, type_, article_count in rows:
             entities.setdefault(name, []).append((type_, article_count or 0))
-            keys.setdefault(match_key(name), set()).add((EXACT, name, type_))
+            key = match_key(name)
+            keys.setdefault(key, set()).add((EXACT, name, type_))
+            searchable.append((key, name))
             for alias in aliases.get(name, ()):
-                keys.setdefault(match_key(alias), set()).add((ALIAS, name, type_))
-            words = match_key(name).split()
+                alias_key = match_key(alias)
+                keys.setdefault(alias_key, set()).add((ALIAS, name, type_))
+                searchable.append((alias_key, name))
             if type_ == "person":
+                words = key.split()
                 for i in range(1, len(words)):
                     keys.setdefault(" ".join(words[i:]), set()).add((SURNAME, name, type_))
-        return cls(entities, {k: sorted(v) for k, v in keys.items()})
+        return cls(entities, {k: sorted(v) for k, v in keys.items()}, searchable)
 
     def _count(self, name: str, type_: str) -> int:
         return next((count for t, count in self.entities.get(name, ()) if t == type_), 0)
@@ -84,17 +90,14 @@ class EntityIndex:
         words = match_key(text).split()
         if not words:
             return []
-        found: list[str] = []
-        seen = set()
-        for key, candidates in self.keys.items():
-            if all(word in key for word in words):
-                for level, name, _ in candidates:
-                    if level != SURNAME and name not in seen:
-                        seen.add(name)
-                        found.append(name)
-                        if len(found) >= limit:
-                            return found
-        return found
+        found: dict[str, None] = {}
+        first, rest = words[0], words[1:]
+        for key, name in self.searchable:
+            if first in key and all(word in key for word in rest):
+                found[name] = None
+                if len(found) >= limit:
+                    break
+        return list(found)
 
 
 def gazetteer_aliases() -> dict[str, list[str]]:
@@ -108,7 +111,7 @@ def gazetteer_aliases() -> dict[str, list[str]]:
     return aliases
 
 
-_cache: dict[str, tuple[tuple, EntityIndex]] = {}
+_cache: dict[tuple, tuple[tuple, EntityIndex]] = {}
 _aliases: dict[str, list[str]] | None = None
 _lock = asyncio.Lock()
 
@@ -120,6 +123,7 @@ async def entity_index(datasette, database: str) -> EntityIndex | None:
     if "entities" not in await db.table_names():
         return None
     stamp = tuple((await db.execute("select count(*), max(id) from entities")).first())
+    database = (database, db.path, id(datasette))
     cached = _cache.get(database)
     if cached and cached[0] == stamp:
         return cached[1]
@@ -130,6 +134,6 @@ async def entity_index(datasette, database: str) -> EntityIndex | None:
         if _aliases is None:
             _aliases = await asyncio.get_running_loop().run_in_executor(None, gazetteer_aliases)
         rows = [tuple(r) for r in await db.execute("select name, type, article_count from entities", custom_time_limit=30_000)]
-        index = EntityIndex.build(rows, _aliases)
+        index = await asyncio.get_running_loop().run_in_executor(None, EntityIndex.build, rows, _aliases)
         _cache[database] = (stamp, index)
         return index

@@ -118,6 +118,8 @@ def strip_accents(text: str) -> str:
 def match_key(text: str) -> str:
     """How a name is compared with what people type: normalised, quotes folded, accents and case ignored,
     whitespace collapsed ("Oekraïne", "oekraine", "OEKRAI\u0308NE" have the same key)."""
+    if text.isascii():  # the common case, fast: of the look-alikes only ` is ASCII
+        return " ".join(text.replace("`", "'").casefold().split())
     return " ".join(strip_accents(fold_quotes(text)).casefold().split())
 
 
