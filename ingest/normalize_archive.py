@@ -29,6 +29,7 @@ from .dedup import content_hash, paragraph_hash
 from .entities import recount_entities, reextract_mentions
 from .schema import ensure_db_shape
 from .textclean import normalize
+from .versions import delete_article
 
 ARTICLE_FIELDS = ("title", "source", "author")
 
@@ -134,13 +135,5 @@ def _make_duplicate(db: sqlite_utils.Database, article_id: int, keeper: int) -> 
     )
     db.execute("update records set article_id = ? where article_id = ?", [keeper, article_id])
     db.execute("update article_versions set article_id = ? where article_id = ?", [keeper, article_id])
-    touched = {r[0] for r in db.execute("select distinct entity_id from mentions where article_id = ?", [article_id])}
-    db.execute("delete from mentions where article_id = ?", [article_id])
-    db.execute(
-        "update paragraphs set article_count = article_count - 1 where id in (select paragraph_id from article_paragraphs where article_id = ?)",
-        [article_id],
-    )
-    db.execute("delete from article_paragraphs where article_id = ?", [article_id])
     db.execute("delete from lsh_buckets where article_id = ?", [article_id])
-    db.execute("delete from articles where id = ?", [article_id])
-    recount_entities(db, touched)
+    recount_entities(db, delete_article(db, article_id))

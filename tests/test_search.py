@@ -392,3 +392,10 @@ def test_normalize_brings_an_old_archive_up_to_the_normalisation(tmp_path, monke
     conn.close()
     again = CliRunner().invoke(cli, ["normalize", "--db", str(path)])
     assert "paragraphs normalised: 0" in again.output and "articles normalised: 0" in again.output
+
+
+@pytest.mark.parametrize("term", ["Noord-Holland", "'s-Hertogenbosch", "10:30"])
+def test_the_paragraphs_search_box_takes_the_same_syntax(punctuation, term):
+    response = get(punctuation, f"/archive/paragraphs.json?{qs(_search=term, _shape='array')}")
+    assert response.status_code == 200, response.text
+    assert len(response.json()) == 1
