@@ -172,6 +172,9 @@ async def rewrite_request(datasette, scope):
     pairs = urllib.parse.parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
     new = [(k, v) for k, v in _normalized_pairs(pairs) if not (k.startswith("_search") and k != "_searchmode" and is_blank(v))]
     path = scope.get("path", "")
+    base_url = datasette.setting("base_url") or "/"
+    if base_url != "/" and path.startswith(base_url.rstrip("/")):
+        path = path[len(base_url.rstrip("/")) :] or "/"
     route = _ROUTE.fullmatch(path)
     database = name = None
     if route:

@@ -400,3 +400,12 @@ def test_the_paragraphs_search_box_takes_the_same_syntax(punctuation, term):
     response = get(punctuation, f"/archive/paragraphs.json?{qs(_search=term, _shape='array')}")
     assert response.status_code == 200, response.text
     assert len(response.json()) == 1
+
+
+def test_searches_and_entity_names_work_under_a_base_url(tmp_path):
+    path = tmp_path / "archive.db"
+    ingest(path, SEED)
+    ds = Datasette([str(path)], metadata=metadata(), settings={"base_url": "/news/"})
+    assert get(ds, f"/archive/search.json?{qs(q='NOT navo')}").status_code == 400
+    rows = get(ds, f"/archive/entity_timeline.json?{qs(entity='poetin', _shape='array')}").json()
+    assert rows == [{"month": "2022-01", "mentions": 5, "articles": 1}]
