@@ -409,3 +409,32 @@ def test_searches_and_entity_names_work_under_a_base_url(tmp_path):
     assert get(ds, f"/archive/search.json?{qs(q='NOT navo')}").status_code == 400
     rows = get(ds, f"/archive/entity_timeline.json?{qs(entity='poetin', _shape='array')}").json()
     assert rows == [{"month": "2022-01", "mentions": 5, "articles": 1}]
+
+
+# The one text normalisation
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("gemeente\u00adraad", "gemeenteraad"),
+        ("Oekra\u200bïne", "Oekraïne"),
+        ("Oekrai\u0308ne", "Oekraïne"),
+        ("a\u200cb\u200dc\u2060d\ufeffe\u200ef\u202ag", "abcdefg"),
+        ("zo\u02bcn", "zo'n"),
+        ("zo´n", "zo'n"),
+        ("zo`n", "zo'n"),
+        ("„Nee”, zei ze – ‘nooit’.", "„Nee”, zei ze – ‘nooit’."),  # typography stays in stored text
+        ("\U0001F468\u200d\U0001F469", "\U0001F468\u200d\U0001F469"),  # an emoji sequence keeps its joiner
+        ("\u0600\u0661", "\u0600\u0661"),  # a visible Arabic number sign stays
+    ],
+)
+def test_normalize(text, expected):
+    assert normalize(text) == expected
+    assert normalize(expected) == expected
+
+
+def test_match_key_ignores_case_accents_quotes_and_invisible_characters():
+    keys = {match_key(t) for t in ("Oekraïne", "oekraine", "OEKRAI\u0308NE", "Oekra\u200bïne", "  oekraïne ")}
+    assert keys == {"oekraine"}
+    assert match_key("zo’n") == match_key("zo'n") == match_key("ZO\u02bcN")
