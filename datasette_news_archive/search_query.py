@@ -54,7 +54,7 @@ class SearchQueryError(ValueError):
 
     def friendly(self) -> str:
         examples = ", ".join(example for example, _ in EXAMPLES)
-        return f"Search {self.query!r} cannot be run: {self.message} Examples: {examples}."
+        return f"The search “{self.query}” cannot be run: {self.message} Examples: {examples}."
 
 
 def is_blank(text: str | None) -> bool:
