@@ -50,6 +50,18 @@ class NormalizeSummary:
         )
 
 
+def _rows(db: sqlite_utils.Database, sql: str, chunk: int = 5_000):
+    """The rows of ``select id, ... from TABLE where id > ? order by id limit ?`` chunk by chunk, in constant memory
+    (rows may be changed between chunks)."""
+    last = 0
+    while True:
+        rows = db.execute(sql, [last, chunk]).fetchall()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1][0]
+
+
 def _norm(value):
     return normalize(value) if isinstance(value, str) else value
 
@@ -59,7 +71,7 @@ def normalize_archive(db: sqlite_utils.Database, gazetteer=None, on_progress=Non
     summary = NormalizeSummary()
     changed_articles: set[int] = set()
     with db.atomic():
-        for paragraph_id, text in list(db.execute("select id, text from paragraphs")):
+        for paragraph_id, text in _rows(db, "select id, text from paragraphs where id > ? order by id limit ?"):
             new = normalize(text)
             if new == text:
                 continue
@@ -78,7 +90,8 @@ def normalize_archive(db: sqlite_utils.Database, gazetteer=None, on_progress=Non
                 db.execute("delete from paragraphs where id = ?", [paragraph_id])
             else:
                 db.execute("update paragraphs set text = ?, hash = ? where id = ?", [new, digest, paragraph_id])
-        for row in list(db.execute(f"select id, body, content_hash, {', '.join(ARTICLE_FIELDS)} from articles order by id")):
+        columns = ", ".join(ARTICLE_FIELDS)
+        for row in _rows(db, f"select id, body, content_hash, {columns} from articles where id > ? order by id limit ?"):
             article_id, body, old_hash, *fields = row
             new_fields = {name: _norm(value) for name, value in zip(ARTICLE_FIELDS, fields) if _norm(value) != value}
             new_body = _norm(body)
@@ -98,7 +111,7 @@ def normalize_archive(db: sqlite_utils.Database, gazetteer=None, on_progress=Non
                     db["articles"].update(article_id, new_fields)
                 summary.articles += 1
                 changed_articles.add(article_id)
-        for row in list(db.execute(f"select id, body, content_hash, {', '.join(ARTICLE_FIELDS)} from article_versions")):
+        for row in _rows(db, f"select id, body, content_hash, {columns} from article_versions where id > ? order by id limit ?"):
             version_id, body, old_hash, *fields = row
             new_fields = {name: _norm(value) for name, value in zip(ARTICLE_FIELDS, fields) if _norm(value) != value}
             if _norm(body) != body:
@@ -113,7 +126,7 @@ def normalize_archive(db: sqlite_utils.Database, gazetteer=None, on_progress=Non
             if new_fields:
                 db["article_versions"].update(version_id, new_fields)
                 summary.versions += 1
-        for entity_id, name in list(db.execute("select id, name from entities")):
+        for entity_id, name in _rows(db, "select id, name from entities where id > ? order by id limit ?"):
             new = normalize(name)
             if new != name and not db.execute(
                 "select 1 from entities where name = ? and type = (select type from entities where id = ?)", [new, entity_id]
