@@ -196,8 +196,10 @@ async def rewrite_request(datasette, scope):
     if database and name:
         if canned:
             checks = [(m.group(1), args.get(m.group(1))) for m in _FTS_PARAM.finditer(canned.get("sql") or "")]
-        else:
+        elif (args.get("_searchmode") or datasette.table_metadata(database, name).get("searchmode")) == "raw":
             checks = [(k, v) for k, v in new if k.startswith("_search") and k != "_searchmode"]
+        else:
+            checks = []  # Datasette escapes every word itself
         for param, value in checks:
             if value is None or is_blank(value):
                 continue
