@@ -6,7 +6,8 @@ gazetteer knows for it (``ingest/data``) and of the last words of every
 person's name ("Poetin", "Tayyip Erdogan") to the entities it may name.
 ``resolve`` prefers an exact name over an alias over a surname; among several
 entities at the same level it takes the most covered one and lists the others,
-so a page can say which one it used and offer the choices.
+so a page can say which one it used and offer the choices. A name it does not
+know is looked up among the texts of the mentions (``resolve_by_mentions``).
 
 The index is built once per database on first use and rebuilt when the
 entities table changes (its row count or largest id).
@@ -16,6 +17,8 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+
+from datasette.database import QueryInterrupted
 
 from ingest.textclean import match_key
 
@@ -137,3 +140,31 @@ async def entity_index(datasette, database: str) -> EntityIndex | None:
         index = await asyncio.get_running_loop().run_in_executor(None, EntityIndex.build, rows, _aliases)
         _cache[database] = (stamp, index)
         return index
+
+
+MENTION_LOOKUP_MS = 500
+
+
+async def resolve_by_mentions(datasette, database: str, text: str, types: tuple[str, ...] | None) -> Resolution:
+    """A name the index does not know, looked up among the texts of the mentions (ignoring ASCII case).
+
+    This finds aliases that only a user's entity file gave at ingest. The mentions
+    table has no index on its text, so the look-up is given at most half a second:
+    on a very large archive it may find nothing.
+    """
+    type_filter = f"and entities.type in ({', '.join('?' * len(types))})" if types else ""
+    try:
+        rows = await datasette.get_database(database).execute(
+            f"""select entities.name, entities.type, count(*) as n
+            from mentions join entities on entities.id = mentions.entity_id
+            where mentions.text = ? collate nocase {type_filter}
+            group by entities.id order by n desc, entities.name limit 5""",
+            [text, *(types or ())],
+            custom_time_limit=MENTION_LOOKUP_MS,
+        )
+    except QueryInterrupted:
+        return Resolution(text, None)
+    rows = list(rows)
+    if not rows:
+        return Resolution(text, None)
+    return Resolution(text, rows[0][0], rows[0][1], [row[0] for row in rows[1:] if row[0] != rows[0][0]])

@@ -47,7 +47,7 @@ from datasette.utils.asgi import Response
 
 from ingest.textclean import normalize
 
-from .entity_lookup import entity_index
+from .entity_lookup import entity_index, resolve_by_mentions
 from .search_query import NOTHING, SearchQueryError, fts_query, is_blank
 
 NOTES = "news_archive_notes"  # scope key: list of entity Resolutions
@@ -229,6 +229,8 @@ async def rewrite_request(datasette, scope):
             for key, value in new:
                 if key in targets and not is_blank(value):
                     resolution = index.resolve(value, targets[key])
+                    if resolution.name is None:
+                        resolution = await resolve_by_mentions(datasette, database, value, targets[key])
                     if resolution.name is None or resolution.changed:
                         notes.append(resolution)
                     if resolution.name:

@@ -438,3 +438,18 @@ def test_match_key_ignores_case_accents_quotes_and_invisible_characters():
     keys = {match_key(t) for t in ("Oekraïne", "oekraine", "OEKRAI\u0308NE", "Oekra\u200bïne", "  oekraïne ")}
     assert keys == {"oekraine"}
     assert match_key("zo’n") == match_key("zo'n") == match_key("ZO\u02bcN")
+
+
+def test_an_alias_from_the_users_own_entity_file_is_found_through_the_mentions(tmp_path):
+    path = tmp_path / "archive.db"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(FIXTURES / "own_entities.jsonl"), "--db", str(path), "--entities", str(FIXTURES / "own_entities.csv")]
+    )
+    assert result.exit_code == 0, result.output
+    ds = Datasette([str(path)], metadata=metadata())
+    expected = [{"month": "2023-04", "mentions": 2, "articles": 1}]
+    for typed in ("Lotte Jansen", "l. jansen", "wethouder Jansen", "Jansen"):
+        response = get(ds, f"/archive/entity_timeline.json?{qs(entity=typed)}")
+        assert [dict(zip(response.json()["columns"], row)) for row in response.json()["rows"]] == expected, typed
+        if typed != "Lotte Jansen":
+            assert response.json()["entity_notes"][0]["entity"] == "Lotte Jansen"
