@@ -169,7 +169,7 @@ def _normalized_pairs(pairs):
 async def rewrite_request(datasette, scope):
     """The scope with its query string rewritten, and a response to send instead (a 400) or None."""
     raw = scope.get("query_string") or b""
-    pairs = urllib.parse.parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+    pairs = urllib.parse.parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True)
     new = [(k, v) for k, v in _normalized_pairs(pairs) if not (k.startswith("_search") and k != "_searchmode" and is_blank(v))]
     path = scope.get("path", "")
     base_url = datasette.setting("base_url") or "/"
