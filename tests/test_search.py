@@ -456,3 +456,15 @@ def test_an_alias_from_the_users_own_entity_file_is_found_through_the_mentions(t
         assert [dict(zip(response.json()["columns"], row)) for row in response.json()["rows"]] == expected, typed
         if typed != "Lotte Jansen":
             assert response.json()["entity_notes"][0]["entity"] == "Lotte Jansen"
+
+
+def test_search_and_entity_names_work_for_an_archive_of_any_name(tmp_path):
+    path = tmp_path / "nieuws.db"
+    ingest(path, FIXTURES / "punctuation.jsonl", SEED)
+    ds = Datasette([str(path)])  # the plugin's own configuration, as `datasette nieuws.db` serves it
+    rows = get(ds, f"/nieuws/search.json?{qs(q='Noord-Holland', _shape='array')}").json()
+    assert [row["article_id"] for row in rows] == [1]
+    assert get(ds, f"/nieuws/articles.json?{qs(_search='(navo', _shape='array')}").status_code == 200
+    assert get(ds, f"/nieuws/kwic.json?{qs(term='NOT navo')}").status_code == 400
+    rows = get(ds, f"/nieuws/entity_timeline.json?{qs(entity='poetin', _shape='array')}").json()
+    assert rows == [{"month": "2022-01", "mentions": 5, "articles": 1}]
