@@ -42,7 +42,8 @@ import re
 import urllib.parse
 
 from datasette.filters import FilterArguments
-from datasette.utils import tilde_decode
+from datasette.utils import path_with_replaced_args, tilde_decode
+from markupsafe import Markup, escape
 from datasette.utils.asgi import Response
 
 from ingest.textclean import normalize
@@ -134,9 +135,22 @@ def extra_template_vars(request, datasette):
     request.scope[SHOWN] = True
     for message in request.scope.get(ERRORS, ()):
         datasette.add_message(request, message, datasette.ERROR)
-    for resolution in request.scope.get(NOTES, ()):
-        datasette.add_message(request, resolution.note(), datasette.INFO)
+    for key, resolution in request.scope.get(NOTES, ()):
+        datasette.add_message(request, _note_html(request, datasette, key, resolution), datasette.INFO)
     return {}
+
+
+def _note_html(request, datasette, key: str, resolution) -> Markup:
+    """The note on an entity name, each other entity it may mean a link to this page with that one instead."""
+    if not resolution.choices:
+        return Markup(escape(resolution.note()))
+    links = [
+        Markup('<a href="{}">{}</a>').format(datasette.urls.path(path_with_replaced_args(request, {key: choice})), choice)
+        for choice in resolution.choices
+    ]
+    return Markup("{} It may also mean: {}.").format(
+        f"{resolution.given!r} is {resolution.name} ({resolution.type}).", Markup(", ").join(links)
+    )
 
 
 # ------------------------------------------------------------------ the request rewrite
@@ -151,7 +165,7 @@ def asgi_wrapper(datasette):
             if response is not None:
                 return await response.asgi_send(send)
             if scope.get(NOTES):
-                send = _with_notes(send, scope[NOTES])
+                send = _with_notes(send, [resolution for _, resolution in scope[NOTES]])
             await app(scope, receive, send)
 
         return wrapped
@@ -232,7 +246,7 @@ async def rewrite_request(datasette, scope):
                     if resolution.name is None:
                         resolution = await resolve_by_mentions(datasette, database, value, targets[key])
                     if resolution.name is None or resolution.changed:
-                        notes.append(resolution)
+                        notes.append((key, resolution))
                     if resolution.name:
                         value = resolution.name
                 resolved.append((key, value))

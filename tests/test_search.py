@@ -468,3 +468,18 @@ def test_search_and_entity_names_work_for_an_archive_of_any_name(tmp_path):
     assert get(ds, f"/nieuws/kwic.json?{qs(term='NOT navo')}").status_code == 400
     rows = get(ds, f"/nieuws/entity_timeline.json?{qs(entity='poetin', _shape='array')}").json()
     assert rows == [{"month": "2022-01", "mentions": 5, "articles": 1}]
+
+
+def test_an_ambiguous_name_links_the_other_entities(tmp_path):
+    path = tmp_path / "archive.db"
+    ingest(path, SEED)
+    conn = sqlite3.connect(path)  # two people called Kok, one more covered
+    conn.execute("insert into entities (name, type, mention_count, article_count) values ('Wim Kok', 'person', 9, 3), ('Anna Kok', 'person', 1, 1)")
+    conn.commit()
+    conn.close()
+    ds = Datasette([str(path)], metadata=metadata())
+    response = get(ds, f"/archive/entity_timeline.json?{qs(entity='kok')}")
+    assert response.json()["entity_notes"] == [{"given": "kok", "entity": "Wim Kok", "type": "person", "choices": ["Anna Kok"]}]
+    page = get(ds, f"/archive/entity_timeline?{qs(entity='kok')}").text
+    assert "is Wim Kok (person). It may also mean:" in page
+    assert '<a href="/archive/entity_timeline?entity=Anna+Kok">Anna Kok</a>' in page
