@@ -38,8 +38,8 @@ class Resolution:
 
     def note(self) -> str:
         if self.name is None:
-            return f"No entity is called {self.given!r}."
-        text = f"{self.given!r} is {self.name} ({self.type})."
+            return f"No entity is called “{self.given}”."
+        text = f"“{self.given}” is {self.name} ({self.type})."
         if self.choices:
             text += " It may also mean: " + ", ".join(self.choices) + "."
         return text

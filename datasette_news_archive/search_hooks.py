@@ -149,7 +149,7 @@ def _note_html(request, datasette, key: str, resolution) -> Markup:
         for choice in resolution.choices
     ]
     return Markup("{} It may also mean: {}.").format(
-        f"{resolution.given!r} is {resolution.name} ({resolution.type}).", Markup(", ").join(links)
+        f"“{resolution.given}” is {resolution.name} ({resolution.type}).", Markup(", ").join(links)
     )
 
 
