@@ -404,3 +404,28 @@ class EntityFacet(Facet):
             counts[type_].append((name, n))
         return counts
 
+
+# Search and entity look-ups: what people type, made into what the archive
+# stores (search_hooks.py, search_query.py, entity_lookup.py).
+
+from . import search_hooks as _search_hooks  # noqa: E402
+
+
+@hookimpl(specname="prepare_connection")
+def search_prepare_connection(conn):
+    _search_hooks.prepare_connection(conn)
+
+
+@hookimpl(specname="asgi_wrapper")
+def search_asgi_wrapper(datasette):
+    return _search_hooks.asgi_wrapper(datasette)
+
+
+@hookimpl(specname="filters_from_request", trylast=True)
+def search_filters_from_request(request, database, table, datasette):
+    return _search_hooks.filters_from_request(request, database, table, datasette)
+
+
+@hookimpl(specname="extra_template_vars")
+def search_template_vars(request, datasette):
+    return _search_hooks.extra_template_vars(request, datasette)

@@ -205,6 +205,23 @@ def dedup(db_path, threshold, entity_files):
     click.echo(summary.line())
 
 
+@cli.command("normalize")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="Archive database.")
+@entities_option
+def normalize_command(db_path, entity_files):
+    """Apply the text normalisation (NFC, invisible characters, apostrophes) to an archive ingested before it.
+
+    Articles whose text becomes identical to an earlier one become its duplicates;
+    mentions are found again where text changed. Raw records keep the original bytes.
+    """
+    from .normalize_archive import normalize_archive
+
+    db = open_database(db_path)
+    gazetteer = load_entities(entity_files)
+    summary = normalize_archive(db, gazetteer)
+    click.echo(summary.line())
+
+
 @cli.command()
 @click.argument("db_path", type=click.Path(exists=True, dir_okay=False))
 @click.argument("record_id", type=int)
