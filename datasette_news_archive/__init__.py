@@ -29,7 +29,7 @@ from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.facets import ArrayFacet, ColumnFacet, DateFacet, Facet
 from datasette.filters import FilterArguments
-from datasette.utils import path_with_removed_args, urlsafe_components
+from datasette.utils import path_with_removed_args, path_with_replaced_args, urlsafe_components
 from markupsafe import Markup, escape
 
 from . import listings
@@ -140,7 +140,10 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         return _article_page(datasette, database, request)
     if view_name == "row" and request is not None and table == "entities":
         return _entity_page(datasette, database, request)
-    return {"news_archive": True}
+    if request is None:
+        return {"news_archive": True}
+    # Canned queries that page (search): the address of another page of the same query.
+    return {"news_archive": True, "page_url": lambda number: path_with_replaced_args(request, {"page": str(number)})}
 
 
 def _article_page(datasette, database, request):

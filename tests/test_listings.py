@@ -237,3 +237,43 @@ def test_the_default_listing_and_a_filtered_one_page_exactly(tmp_path_factory, r
     rows, pages = follow(datasette, f"/archive/articles.json?_shape=objects&_size={size}&_search=bericht")
     assert sorted(row["id"] for row in rows) == sorted(expected_order(path, "id", False))
     assert all(facets(page) == facets(pages[0]) for page in pages)
+
+
+# Search results page to the end
+
+
+@pytest.fixture(scope="module")
+def many_hits(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("hits")
+    records = [(None if n % 5 == 0 else "2021-05-01", "NOS" if n % 2 else None) for n in range(230)]
+    return build(directory, records)
+
+
+def search_pages(datasette, query):
+    rows, number = [], 1
+    while True:
+        page = get(datasette, f"/archive/search.json?_shape=array&q={query}&page={number}").json()
+        if not page:
+            return rows
+        rows.append(page)
+        number += 1
+
+
+def test_search_pages_return_every_match_exactly_once_with_the_total_on_every_row(many_hits):
+    datasette = Datasette([many_hits])
+    pages = search_pages(datasette, "bericht")
+    ids = [row["article_id"] for page in pages for row in page]
+    expected = [row[0] for row in sqlite_utils.Database(many_hits).execute("select count(*) from articles")]
+    assert len(ids) == len(set(ids)) == expected[0]
+    assert {row["matches"] for page in pages for row in page} == {expected[0]}
+    assert [len(page) for page in pages][:-1] == [100] * (len(pages) - 1)
+
+
+def test_the_search_page_says_how_many_matches_and_links_the_next_page_under_base_url(many_hits):
+    datasette = Datasette([many_hits], settings={"base_url": "/nieuws/"})
+    page = get(datasette, "/archive/search?q=bericht&page=2").text
+    total = sqlite_utils.Database(many_hits).execute("select count(*) from articles").fetchone()[0]
+    assert f"{total:,} matching articles · page 2 of {(total + 99) // 100}" in page
+    following = re.search(r'<a href="([^"]+)">next page</a>', page).group(1).replace("&amp;", "&")
+    assert following.startswith("/nieuws/archive/search?") and "page=3" in following
+    assert get(datasette, PrefixedUrlString(following)).status_code == 200
