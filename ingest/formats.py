@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from .records import Record, read_seed_text
+from .readers.seed import read_seed_text
+from .record import Record
 
 # Our fields, each with the input names that mean it (compared by ``field_key``),
 # most specific first. Covers AmCAT (title, text, date, medium, publisher, url, id,

@@ -24,9 +24,11 @@ import sys
 import tempfile
 import zipfile
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator
+
+from .record import Record
+from .readers.seed import read_seed_text  # noqa: F401  (public here since the seed format was first)
 
 MAX_RECORD_BYTES = 5_000_000
 FORMATS = ("txt", "jsonl", "json", "csv", "tsv")
@@ -44,29 +46,6 @@ _EXTENSION_FORMATS = {
 }
 _COMPRESSED_SUFFIXES = (".gz", ".gzip", ".bz2", ".xz", ".lzma")
 _HEAD_BYTES = 8192
-
-
-@dataclass
-class Record:
-    position: int  # 0-based index of the record in its file (across all members of a zip)
-    line: int  # 1-based line where the record starts (in the decompressed file or zip member)
-    raw: str
-    text: str | None = None
-    date: str | None = None
-    title: str | None = None
-    source: str | None = None
-    url: str | None = None
-    author: str | None = None
-    extra: dict = field(default_factory=dict)
-    error: str | None = None
-    # Set only when the input could not be decoded as text (a binary file): the exact
-    # bytes. ``raw`` then holds them read as latin-1, so ``raw.encode("latin-1") == raw_bytes``.
-    raw_bytes: bytes | None = None
-    member: str | None = None  # the file inside a .zip this record came from
-
-    @property
-    def rejected(self) -> bool:
-        return self.text is None
 
 
 class InputError(Exception):
@@ -136,48 +115,6 @@ def text_lines(stream: BinaryIO) -> Iterator[str]:
             yield from (m.group() for m in _LINE_BREAKS.finditer(text) if m.group())
         else:
             yield text
-
-
-# ---------------------------------------------------------------- the seed format
-
-
-_SEED_HEADER = re.compile(
-    r"^[ \t]*\ufeff?[ \t]*(?i:date)[ \t]+(\d{4}-\d{1,2}(?:-\d{1,2})?)\b[ \t]*(.*)$", re.MULTILINE
-)
-
-
-def read_seed_text(text: str) -> Iterator[Record]:
-    """The seed format: each article starts with a line ``date YYYY-MM[-DD] text...``.
-
-    Every character of the file belongs to exactly one record's ``raw`` (blank
-    lines before the first header belong to the first record), so the raws
-    joined give back the file.
-    """
-    headers = list(_SEED_HEADER.finditer(text))
-    starts = [m.start() for m in headers]
-    if not headers or text[: starts[0]].strip():
-        # Text before the first header is still an article, just without a date.
-        starts.insert(0, 0)
-    position = 0
-    line, counted = 1, 0  # line numbers counted incrementally: files can hold 100,000 articles
-    for start, end in zip(starts, starts[1:] + [len(text)]):
-        raw = text[start:end]
-        if not raw.strip():
-            continue
-        header = _SEED_HEADER.match(text, start)
-        line += text.count("\n", counted, start)
-        counted = start
-        if position == 0 and start > 0:  # blank lines before the first header
-            raw, start = text[:end], 0
-        record = Record(position=position, line=line, raw=raw)
-        if header:
-            record.date = header.group(1)
-            record.text = text[header.start(2) : end]
-        else:
-            record.text = raw
-            record.error = "no 'date YYYY-MM[-DD]' header before this text; stored without a date"
-        position += 1
-        yield record
 
 
 # ---------------------------------------------------------------- streams
