@@ -28,6 +28,7 @@ class Record:
     member: str | None = None  # the file inside a .zip this record came from
     # Which input field or line became each of our fields ({"date": "date_publish"}), for ``inspect``.
     origin: dict = field(default_factory=dict)
+    reader: str | None = None  # the format or tool that wrote it, when more specific than the file's format
 
     @property
     def rejected(self) -> bool:
