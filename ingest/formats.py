@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from .readers import vendor_json
-from .readers.seed import read_seed_text
+from .readers import vendor_json, vendor_text, xml
+from .readers.seed import has_seed_headers, read_seed_text
 from .record import Record
 
 # Our fields, each with the input names that mean it (compared by ``field_key``),
@@ -445,10 +445,38 @@ def read_whole(lines: Iterable[str]) -> tuple[str, Exception | None]:
 
 
 def read_seed_lines(lines: Iterable[str], field_map: dict | None = None) -> Iterator[Record]:
+    """The seed format; a text without any seed header that is a vendor export (seen in the whole text,
+    beyond the first 8 KB the format was guessed from) is read as that export instead, never as one article."""
     text, error = read_whole(lines)
-    yield from read_seed_text(text)
+    vendor = None if has_seed_headers(text) else vendor_text.recognise_text(text)
+    if vendor:
+        yield from WHOLE_TEXT_READERS[vendor[0]](text)
+    else:
+        yield from read_seed_text(text)
     if error:
         raise error
+
+
+def _whole_text(reader: Callable[[str], Iterator[Record]]):
+    """A reader of lines from a reader of the whole text (the vendor formats are read whole)."""
+
+    def read(lines: Iterable[str], field_map: dict | None = None) -> Iterator[Record]:
+        text, error = read_whole(lines)
+        yield from reader(text)
+        if error:
+            raise error
+
+    read.__doc__ = reader.__doc__
+    return read
+
+
+WHOLE_TEXT_READERS: dict[str, Callable[[str], Iterator[Record]]] = {
+    "lexisnexis": vendor_text.read_lexisnexis_text,
+    "factiva": vendor_text.read_factiva_text,
+    "feed": xml.read_feed,
+    "delpher": xml.read_delpher,
+    "trafilatura-xml": xml.read_trafilatura_xml,
+}
 
 
 def read_json_document(lines: Iterable[str], field_map: dict | None = None) -> Iterator[Record]:
@@ -603,4 +631,5 @@ READERS: dict[str, Callable[[Iterable[str], dict | None], Iterator[Record]]] = {
     "json": read_json_document,
     "csv": read_delimited,
     "tsv": lambda lines, field_map=None: read_delimited(lines, field_map, delimiter="\t"),
+    **{name: _whole_text(reader) for name, reader in WHOLE_TEXT_READERS.items()},
 }

@@ -27,11 +27,13 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from . import formats
+from .detect import FORMATS, Detection, detect_format
 from .record import Record
+from .readers.vendor_text import read_docx
 from .readers.seed import read_seed_text  # noqa: F401  (public here since the seed format was first)
 
 MAX_RECORD_BYTES = 5_000_000
-FORMATS = ("txt", "jsonl", "json", "csv", "tsv")
 
 _EXTENSION_FORMATS = {
     ".txt": "txt",
@@ -228,8 +230,6 @@ def _whole_file_rejected(data: bytes, reason: str) -> Record:
 
 def _records_from_stream(stream: BinaryIO, name: str, fmt: str | None, field_map: dict | None) -> Iterator[Record]:
     """Records of one input stream, positions not yet assigned."""
-    from . import formats
-
     head, stream = _sniffable(stream)
     decompress = _compression(head)
     if decompress:
@@ -239,25 +239,51 @@ def _records_from_stream(stream: BinaryIO, name: str, fmt: str | None, field_map
     if head.startswith(b"PK\x03\x04") and (name.lower().endswith(".zip") or not Path(name).suffix):
         yield from _zip_records(stream, name, fmt, field_map)
         return
-    reason = _not_text(head, name)
-    if reason:
-        yield _whole_file_rejected(stream.read(), reason)
+    detection = _detect(head, name, fmt, field_map)
+    if detection.format == "docx":
+        yield from read_docx(stream.read())
         return
-    if fmt is None:
-        fmt = format_for_name(name)
-        if fmt == "txt" and _tab_separated_header(head, field_map):
-            fmt = "tsv"  # Excel's "Unicode text" export: a .txt holding a table
-    yield from formats.READERS[fmt](text_lines(stream), field_map)
+    reason = _not_text(head, name)
+    if reason or detection.format == "rejected":
+        yield _whole_file_rejected(stream.read(), reason or detection.reason)
+        return
+    yield from formats.READERS[detection.format](text_lines(stream), field_map)
+
+
+def _detect(head: bytes, name: str, fmt: str | None, field_map: dict | None) -> Detection:
+    by_name = format_for_name(name)
+    tab_table = by_name == "txt" and _tab_separated_header(head, field_map)
+    return detect_format(head, decode(head), by_name, name, fmt, tab_table)
+
+
+def detect_file(path: Path | str, fmt: str | None = None, field_map: dict | None = None) -> Detection:
+    """The format a file will be read in and why (see ``detect.py``), looking through gzip/bzip2/xz."""
+    with open(path, "rb") as stream:
+        head, stream = _sniffable(stream)
+        decompress = _compression(head)
+        name = Path(path).name
+        if decompress:
+            try:
+                inner = decompress(stream).read(_HEAD_BYTES)
+            except _DAMAGED as error:
+                return Detection("rejected", f"a damaged compressed file ({error})")
+            detection = _detect(inner, _without_compression_suffix(name), fmt, field_map)
+            return Detection(detection.format, f"compressed; {detection.reason}")
+        if head.startswith(b"PK\x03\x04") and (name.lower().endswith(".zip") or not Path(name).suffix):
+            return Detection("zip", "a zip archive: each file inside is read as its own input")
+        detection = _detect(head, name, fmt, field_map)
+        reason = _not_text(head, name)
+        if reason and detection.format != "docx":
+            return Detection("rejected", reason)
+        return detection
 
 
 def _tab_separated_header(head: bytes, field_map: dict | None) -> bool:
     """A first line with tabs that names a text column (with --field, or by a known name)."""
-    from .formats import plan_fields
-
     first_line = decode(head).split("\n", 1)[0].rstrip("\r")
     if "\t" not in first_line or first_line.lstrip().lower().startswith("date "):
         return False
-    return "text" in plan_fields(first_line.split("\t"), field_map).columns
+    return "text" in formats.plan_fields(first_line.split("\t"), field_map).columns
 
 
 def _stop_at_damage(records: Iterator[Record], name: str) -> Iterator[Record]:
@@ -370,11 +396,9 @@ def open_records(
     becomes rejected records. ``field_map`` maps our field names (``text``,
     ``date``, ...) to the input's column names, overriding the built-in names.
     """
-    from .formats import check_field_map
-
     if format is not None and format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
-    check_field_map(field_map)
+    formats.check_field_map(field_map)
     if isinstance(source, (str, Path)) and str(source) == "-":
         yield from _numbered(sys.stdin.buffer, name or "", format, field_map, max_record_bytes, clean)
     elif isinstance(source, (str, Path)):

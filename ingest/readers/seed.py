@@ -44,3 +44,8 @@ def read_seed_text(text: str) -> Iterator[Record]:
             record.error = "no 'date YYYY-MM[-DD]' header before this text; stored without a date"
         position += 1
         yield record
+
+
+def has_seed_headers(text: str) -> bool:
+    """Whether the text has at least one ``date YYYY-MM[-DD]`` header line."""
+    return _SEED_HEADER.search(text) is not None
