@@ -275,7 +275,7 @@ def _nexis_uni_meta(record: Record, entry: str) -> None:
     if _COPYRIGHT.match(entry):
         record.extra.setdefault("copyright", entry)
         return
-    for part in entry.split("; ") if entry.lower().startswith("section:") else [entry]:
+    for part in re.split(r";\s+(?=[A-Z][A-Za-z-]*:\s)", entry):
         meta = _NU_META.match(part)
         if not meta:
             record.extra.setdefault("notes", part)
