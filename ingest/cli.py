@@ -14,6 +14,7 @@ import sqlite_utils
 
 from .archive import ReadOptions, StrictError, ingest_paths, raw_record
 from .formats import parse_field_options
+from .inspect import inspect_files, render
 from .entities import reextract_mentions
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD
@@ -153,6 +154,34 @@ def ingest(paths, db_path, source, input_format, field_map, entity_files, thresh
         )
     click.echo(summary.line())
     if summary.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--source", help="Outlet name for records that do not name one.")
+@click.option("--format", "input_format", type=click.Choice(FORMATS), help="Read every input in this format.")
+@click.option(
+    "--field",
+    "field_map",
+    multiple=True,
+    callback=field_options,
+    metavar="FIELD=COLUMN",
+    help="Take FIELD (text, date, title, url, source, author, id) from this column or key; repeatable.",
+)
+@click.option("--records", "sample", type=click.IntRange(min=0), default=3, show_default=True, help="How many records to show per file.")
+@click.option("--max-record-bytes", type=click.IntRange(min=1), default=MAX_RECORD_BYTES, show_default=True, help="Reject records larger than this.")
+def inspect(paths, source, input_format, field_map, sample, max_record_bytes):
+    """Dry run: show how each file would be read (format and why, field mapping, first records, problems).
+
+    Writes nothing. Exit status 1 when any record would be rejected.
+    """
+    reports = inspect_files(
+        list(paths), format=input_format, field_map=field_map or None, source=source,
+        max_record_bytes=max_record_bytes, sample=sample,
+    )
+    click.echo("\n\n".join(render(report) for report in reports))
+    if any(report.stored < report.records for report in reports):
         sys.exit(EXIT_REJECTED)
 
 
