@@ -53,11 +53,11 @@ def detect_format(head: bytes, text: str, by_name: str, name: str, forced: str |
         return Detection(by_name, f"the extension says {by_name}")
     if re.match(r"[\[{]\s*[\"\[{]", start):
         return Detection("json", "the text starts like JSON ('{\"' or '[{')")
+    if has_seed_headers(text):
+        return Detection("txt", "it has 'date YYYY-MM[-DD]' header lines (the seed format)")
     vendor = vendor_text.recognise_text(text)
     if vendor:
         return Detection(*vendor)
-    if has_seed_headers(text):
-        return Detection("txt", "it has 'date YYYY-MM[-DD]' header lines (the seed format)")
     if tab_table:
         return Detection("tsv", "its first line is a tab-separated header naming a text column (Excel's Unicode text)")
     return Detection("txt", "no other structure recognised: read as the seed format (a 'date YYYY-MM' line starts each article)")

@@ -23,14 +23,13 @@ def test_inspect_reports_format_fields_records_and_problems(tmp_path):
 
 def test_inspect_command_writes_nothing_and_exits_1_on_rejections(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    if True:
-        result = CliRunner().invoke(cli, ["inspect", str(CASES / "newsapi-json" / "newsapi-top-headlines-nl.json"), "--records", "1"])
-        assert result.exit_code == 1
-        assert "format: json" in result.output and "recognised as: newsapi (3)" in result.output
-        assert "source  <- 'source'" in result.output and "date    <- 'publishedAt'" in result.output
-        assert "record 1 (line 5)" in result.output and "record 2" not in result.output
-        assert "rejected: the text field 'content' is empty" in result.output
-        assert list(tmp_path.iterdir()) == []
+    result = CliRunner().invoke(cli, ["inspect", str(CASES / "newsapi-json" / "newsapi-top-headlines-nl.json"), "--records", "1"])
+    assert result.exit_code == 1
+    assert "format: json" in result.output and "recognised as: newsapi (3)" in result.output
+    assert "source  <- 'source'" in result.output and "date    <- 'publishedAt'" in result.output
+    assert "record 1 (line 5)" in result.output and "record 2" not in result.output
+    assert "rejected: the text field 'content' is empty" in result.output
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_inspect_command_exit_0_when_all_records_read():

@@ -39,6 +39,7 @@ def read_seed_text(text: str) -> Iterator[Record]:
         if header:
             record.date = header.group(1)
             record.text = text[header.start(2) : end]
+            record.origin = {"date": "'date' header", "text": "text after the header"}
         else:
             record.text = raw
             record.error = "no 'date YYYY-MM[-DD]' header before this text; stored without a date"

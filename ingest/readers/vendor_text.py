@@ -109,7 +109,10 @@ def read_lexisnexis_text(text: str) -> Iterator[Record]:
         return
     for i, mark in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        yield _lexisnexis_document(text[mark.start() : end], mark.start(), mark, text)
+        record = _lexisnexis_document(text[mark.start() : end], mark.start(), mark, text)
+        if i == 0:  # the request header is kept with the first document, so no input text is lost
+            record.raw = text[:end].strip("\r\n")
+        yield record
     expected = int(marks[-1].group(2))
     if expected != len(marks):
         yield Record(
