@@ -82,6 +82,16 @@ def field_options(ctx, param, values):
         raise click.BadParameter(str(error))
 
 
+field_option = click.option(
+    "--field",
+    "field_map",
+    multiple=True,
+    callback=field_options,
+    metavar="FIELD=COLUMN",
+    help="Take FIELD (text, date, title, url, source, author, id) from this column or key; repeatable.",
+)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Archive database (created if missing).")
@@ -92,14 +102,7 @@ def field_options(ctx, param, values):
     type=click.Choice(FORMATS),
     help="Read every input in this format instead of guessing from the extension (needed for - , standard input).",
 )
-@click.option(
-    "--field",
-    "field_map",
-    multiple=True,
-    callback=field_options,
-    metavar="FIELD=COLUMN",
-    help="Take FIELD (text, date, title, url, source, author, id) from this column or key; repeatable.",
-)
+@field_option
 @entities_option
 @threshold_option
 @click.option(
@@ -161,14 +164,7 @@ def ingest(paths, db_path, source, input_format, field_map, entity_files, thresh
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--source", help="Outlet name for records that do not name one.")
 @click.option("--format", "input_format", type=click.Choice(FORMATS), help="Read every input in this format.")
-@click.option(
-    "--field",
-    "field_map",
-    multiple=True,
-    callback=field_options,
-    metavar="FIELD=COLUMN",
-    help="Take FIELD (text, date, title, url, source, author, id) from this column or key; repeatable.",
-)
+@field_option
 @click.option("--records", "sample", type=click.IntRange(min=0), default=3, show_default=True, help="How many records to show per file.")
 @click.option("--max-record-bytes", type=click.IntRange(min=1), default=MAX_RECORD_BYTES, show_default=True, help="Reject records larger than this.")
 def inspect(paths, source, input_format, field_map, sample, max_record_bytes):

@@ -12,8 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import derive_title
-from .dates import DateError, parse_date
+from .articles import derive_title, record_date
 from .detect import Detection
 from .paragraphs import clean_article_text
 from .records import MAX_RECORD_BYTES, detect_file, find_input_files, open_records
@@ -67,14 +66,8 @@ def inspect_files(
                 report.problems.append(f"{where}: rejected: record has no text")
                 continue
             report.stored += 1
-            warnings = [record.error] if record.error else []
-            date = precision = None
-            if record.date:
-                try:
-                    date, precision = parse_date(record.date)
-                except DateError as error:
-                    warnings.append(f"{error}; stored without a date")
-            report.problems.extend(f"{where}: warning: {w}" for w in warnings)
+            date, precision, date_warning = record_date(record)
+            report.problems.extend(f"{where}: warning: {w}" for w in (record.error, date_warning) if w)
             if len(report.samples) < sample:
                 report.samples.append(
                     {
