@@ -56,6 +56,8 @@ def detect_format(head: bytes, text: str, by_name: str, name: str, forced: str |
     if has_seed_headers(text):
         return Detection("txt", "it has 'date YYYY-MM[-DD]' header lines (the seed format)")
     vendor = vendor_text.recognise_text(text)
+    if vendor and vendor[0] == "rejected":
+        return Detection("rejected", f"this text is not in the seed format: {vendor[1]}")
     if vendor:
         return Detection(*vendor)
     if tab_table:

@@ -449,7 +449,9 @@ def read_seed_lines(lines: Iterable[str], field_map: dict | None = None) -> Iter
     beyond the first 8 KB the format was guessed from) is read as that export instead, never as one article."""
     text, error = read_whole(lines)
     vendor = None if has_seed_headers(text) else vendor_text.recognise_text(text)
-    if vendor:
+    if vendor and vendor[0] == "rejected":
+        yield Record(position=0, line=1, raw=text, error=f"this text is not in the seed format: {vendor[1]}")
+    elif vendor:
         yield from WHOLE_TEXT_READERS[vendor[0]](text)
     else:
         yield from read_seed_text(text)

@@ -56,8 +56,11 @@ def inspect_files(
             where = f"{record.member + ':' if record.member else ''}line {record.line}"
             if record.reader:
                 report.readers[record.reader] += 1
-            for column, origin in record.origin.items():
-                report.fields.setdefault(column, Counter())[origin] += 1
+            origin = dict(record.origin)
+            if source and not record.source:
+                origin["source"] = "--source"
+            for column, name in origin.items():
+                report.fields.setdefault(column, Counter())[name] += 1
             if record.rejected:
                 report.problems.append(f"{where}: rejected: {record.error or 'record has no text'}")
                 continue

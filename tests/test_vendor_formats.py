@@ -2,6 +2,7 @@
 and a damaged one: the damaged record is rejected with a reason, the others stored."""
 
 import io
+import re
 import json
 
 import docx
@@ -245,3 +246,34 @@ def test_format_option_names_the_vendor_formats(tmp_path):
     data = (FORMATS / "factiva-3docs-one-damaged.txt").read_bytes()
     records = list(open_records(io.BytesIO(data), format="factiva"))
     assert len(stored(records)) == 2
+
+
+def test_several_lexisnexis_documents_without_separators_are_rejected_not_merged(tmp_path):
+    text = (FIXTURES / "cases" / "formats" / "lexisnexis-txt" / "lexisnexis-2docs.TXT").read_text(encoding="utf-8-sig")
+    path = tmp_path / "edited.txt"
+    path.write_text(re.sub(r".*DOCUMENTS.*\n", "", text), encoding="utf-8")
+    (record,) = read(path)
+    assert record.rejected and "2 LOAD-DATE lines" in record.error and "several LexisNexis documents" in record.error
+
+
+def test_one_lexisnexis_document_without_its_header_is_still_read(tmp_path):
+    text = (FORMATS / "lexisnexis-3docs-one-damaged.txt").read_text(encoding="utf-8")
+    one = text[text.index("1 of 3 DOCUMENTS") + len("1 of 3 DOCUMENTS") : text.index("2 of 3")]
+    path = tmp_path / "one.txt"
+    path.write_text(one, encoding="utf-8")
+    (record,) = read(path)
+    assert (record.source, record.author, record.date) == ("NRC Handelsblad", "Pieter Bakker", "2010-02-03")
+
+
+def test_unknown_multi_document_text_is_rejected_naming_what_it_looks_like(tmp_path):
+    path = tmp_path / "export.txt"
+    path.write_text("Eerste bericht.\n\nCopyright 2020 Krant\n\nTweede bericht.\n\nCopyright 2020 Krant\n", encoding="utf-8")
+    (record,) = read(path)
+    assert record.rejected and "2 copyright lines" in record.error and "several exported documents" in record.error
+
+
+def test_dutch_lexisnexis_interface_and_german_factiva_lines_are_recognised():
+    from ingest.readers.vendor_text import recognise_text
+
+    assert recognise_text("   1 van 2 DOCUMENTEN\n\nNRC\n")[0] == "lexisnexis"
+    assert recognise_text("Titel\n\n120 Wörter\n1 März 2020\n\nText.\n\nDokument HABLT00020200301eg310000a\n")[0] == "factiva"

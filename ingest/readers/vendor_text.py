@@ -81,7 +81,11 @@ def _line_number(text: str, offset: int) -> int:
 
 # ---------------------------------------------------------------- LexisNexis Academic
 
-LEXISNEXIS_SPLIT = re.compile(r"^[ \t]*(\d+) of (\d+) DOCUMENTS?[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
+# English, Dutch, German and French interfaces: "1 of 10 DOCUMENTS", "1 van 10 DOCUMENTEN", ...
+LEXISNEXIS_SPLIT = re.compile(
+    r"^[ \t]*(\d+) (?:of|van|von|sur|de) (\d+) (?:DOCUMENTS?|DOCUMENTEN|DOKUMENTE?N?)[ \t]*\r?$",
+    re.MULTILINE | re.IGNORECASE,
+)
 _LN_META = re.compile(r"^([A-Z][A-Z-]*(?: [A-Z-]+){0,2}):[ \t]*(.*)$")
 # The keys that follow the body; any upper-case key may precede it.
 _LN_FOOTER_KEYS = {
@@ -289,7 +293,7 @@ def _nexis_uni_meta(record: Record, entry: str) -> None:
 
 # ---------------------------------------------------------------- Factiva
 
-FACTIVA_DOCUMENT = re.compile(r"^[ \t]*Document [A-Za-z0-9]{12,}[ \t]*\r?$", re.MULTILINE)
+FACTIVA_DOCUMENT = re.compile(r"^[ \t]*(?:Document|Dokument) [A-Za-z0-9]{12,}[ \t]*\r?$", re.MULTILINE)
 FACTIVA_WORDS = re.compile(r"^[ \t]*[\d.,]+ (?:words|woorden|mots|Wörter|palabras|parole)[ \t]*\r?$", re.MULTILINE)
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:AM|PM|GMT|uur))?$", re.IGNORECASE)
 _SOURCE_CODE = re.compile(r"^[A-Z0-9]{2,10}$")
@@ -393,7 +397,8 @@ def _factiva_document(block: str, line: int) -> Record:
 def recognise_text(text: str) -> tuple[str, str] | None:
     """(format, reason) when a text is one of these exports, else None.
 
-    The formats are "lexisnexis" (also Nexis Uni text), "factiva".
+    The formats are "lexisnexis" (also Nexis Uni text), "factiva", and "rejected" for a text that holds
+    several documents in a layout we cannot split (the reason says what it looks like).
     """
     ln = LEXISNEXIS_SPLIT.findall(text)
     if ln:
@@ -409,7 +414,25 @@ def recognise_text(text: str) -> tuple[str, str] | None:
             f"it has {len(documents)} 'Document <accession number>' line(s) and word-count lines: a Factiva "
             "text export"
         )
+    load_dates = _LN_LOAD_DATE.findall(text)
+    if len(load_dates) == 1 and re.search(r"^(?:BYLINE|LENGTH|SECTION):", text, re.MULTILINE):
+        return "lexisnexis", "it has LexisNexis BYLINE/LENGTH and LOAD-DATE lines: one LexisNexis document"
+    if len(load_dates) > 1:
+        return "rejected", (
+            f"it has {len(load_dates)} LOAD-DATE lines, so it holds several LexisNexis documents, but not the "
+            "'N of M DOCUMENTS' lines that separate them: download the export again as text, unedited"
+        )
+    copyrights = _COPYRIGHT_LINE.findall(text)
+    if len(copyrights) > 1:
+        return "rejected", (
+            f"it has no 'date YYYY-MM-DD' headers but {len(copyrights)} copyright lines, so it looks like several "
+            "exported documents in a layout this tool does not know; reading it as one article would merge them. "
+            "Convert it to JSON Lines or CSV, or put a 'date YYYY-MM-DD' line before each article"
+        )
     return None
+
+
+_LN_LOAD_DATE = re.compile(r"^LOAD-DATE:", re.MULTILINE)
 
 
 _COPYRIGHT_LINE = re.compile(r"^\s*(?:Copyright|©|\(c\))", re.MULTILINE | re.IGNORECASE)
