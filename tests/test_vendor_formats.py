@@ -7,6 +7,8 @@ import json
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import sqlite_utils
 from click.testing import CliRunner
 
@@ -277,3 +279,33 @@ def test_dutch_lexisnexis_interface_and_german_factiva_lines_are_recognised():
 
     assert recognise_text("   1 van 2 DOCUMENTEN\n\nNRC\n")[0] == "lexisnexis"
     assert recognise_text("Titel\n\n120 Wörter\n1 März 2020\n\nText.\n\nDokument HABLT00020200301eg310000a\n")[0] == "factiva"
+
+
+_VENDOR_LINES = [
+    "", "   1 of 2 DOCUMENTS", "                De Telegraaf", "   11 januari 2010 maandag", "BYLINE: X", "LENGTH: 3 words",
+    "LOAD-DATE: May 1, 2010", "Copyright 2010 X", "End of Document", "Body", "Load-Date: May 1, 2010", "Byline: Y",
+    "Section: A; Length: 5 words", "287 woorden", "14 september 2021", "TELEGR", "Nederlands",
+    "Document TELEGR0020210914eh9e0000b", "Een zin van het bericht.", "Titel", "date 2021-01-01 tekst",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_VENDOR_LINES), max_size=40))
+def test_vendor_text_readers_never_raise_and_every_record_has_text_or_a_reason(lines):
+    from ingest.formats import READERS
+
+    text = "\n".join(lines)
+    for fmt in ("txt", "lexisnexis", "factiva"):
+        for record in READERS[fmt]([line + "\n" for line in text.split("\n")]):
+            assert record.text is not None or record.error
+            assert record.text is None or record.text.strip()
+
+
+def test_delpher_didl_is_rejected_with_advice(tmp_path):
+    path = tmp_path / "issue.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<didl:DIDL xmlns:didl="urn:mpeg:mpeg21:2002:02-DIDL-NS"><didl:Item/></didl:DIDL>',
+        encoding="utf-8",
+    )
+    (record,) = read(path)
+    assert record.rejected and "':ocr'" in record.error
