@@ -212,10 +212,16 @@ class _Plans:
 
 
 def record_from_json(value, raw: str, line: int, plans: Callable[[tuple], FieldPlan], what: str) -> Record:
-    if isinstance(value, dict) and isinstance(value.get("_source"), dict):  # Elasticsearch / AmCAT4 hits
+    """A record from one JSON value (``what`` names it in messages): an object is an article, an
+    Elasticsearch hit's ``_source`` is, a string is an article's text; anything else is rejected."""
+    hit = isinstance(value, dict) and isinstance(value.get("_source"), dict)
+    if hit:  # Elasticsearch / AmCAT4 hits
         value = {**value["_source"], **({"_id": value["_id"]} if "_id" in value else {})}
     if isinstance(value, dict):
-        return record_from_fields(value, plans(tuple(value)), line, raw)
+        record = record_from_fields(value, plans(tuple(value)), line, raw)
+        if hit and record.reader is None:
+            record.reader = "elasticsearch"
+        return record
     if isinstance(value, str):
         record = Record(position=0, line=line, raw=raw, text=value if value.strip() else None)
         if record.text is None:

@@ -22,6 +22,8 @@ COLUMNS = ("title", "date", "source", "author", "url", "text", "id")
 
 @dataclass
 class FileReport:
+    """What reading one file would give: counts, the tools recognised, the field mapping, samples, problems."""
+
     path: str
     detection: Detection
     records: int = 0
