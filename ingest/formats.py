@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from .readers import vendor_json, vendor_text, xml
+from .readers import LineCounter, vendor_json, vendor_text, xml
 from .readers.seed import has_seed_headers, read_seed_text
 from .record import Record
 
@@ -427,18 +427,6 @@ def _json_records(text: str):
             raise _Broken(pos, "unexpected text after the end of the JSON data")
 
 
-class _LineCounter:
-    """1-based line numbers of increasing offsets in a text, counted incrementally."""
-
-    def __init__(self, text: str):
-        self.text, self.pos, self.line = text, 0, 1
-
-    def __call__(self, pos: int) -> int:
-        self.line += self.text.count("\n", self.pos, pos)
-        self.pos = pos
-        return self.line
-
-
 def read_whole(lines: Iterable[str]) -> tuple[str, Exception | None]:
     """All the text, or as much as could be read before the input broke off (and why)."""
     parts = []
@@ -500,7 +488,7 @@ def _json_document_records(text: str, field_map: dict | None) -> Iterator[Record
     Where the JSON breaks, the rest of the file becomes one rejected record.
     """
     plans = _Plans(field_map)
-    line_of = _LineCounter(text)
+    line_of = LineCounter(text)
     read = 0
     resume = 0
     try:

@@ -7,3 +7,15 @@
 
 ``ingest.detect`` decides which reader a file needs, by its structure.
 """
+
+
+class LineCounter:
+    """1-based line numbers of increasing offsets in a text, counted incrementally."""
+
+    def __init__(self, text: str):
+        self.text, self.pos, self.line = text, 0, 1
+
+    def __call__(self, pos: int) -> int:
+        self.line += self.text.count("\n", self.pos, pos)
+        self.pos = pos
+        return self.line

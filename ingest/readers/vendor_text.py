@@ -32,6 +32,7 @@ from typing import Iterator
 
 from ..dates import DateError, parse_date
 from ..record import Record
+from . import LineCounter
 
 # ---------------------------------------------------------------- shared
 
@@ -75,10 +76,6 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return paragraphs
 
 
-def _line_number(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 # ---------------------------------------------------------------- LexisNexis Academic
 
 # English, Dutch, German and French interfaces: "1 of 10 DOCUMENTS", "1 van 10 DOCUMENTEN", ...
@@ -109,11 +106,12 @@ def read_lexisnexis_text(text: str) -> Iterator[Record]:
         return
     marks = list(LEXISNEXIS_SPLIT.finditer(text))
     if not marks:  # one document, saved without the "1 of 1 DOCUMENTS" line
-        yield _lexisnexis_document(text, 0, None)
+        yield _lexisnexis_document(text, 1, None)
         return
+    line_of = LineCounter(text)
     for i, mark in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        record = _lexisnexis_document(text[mark.start() : end], mark.start(), mark, text)
+        record = _lexisnexis_document(text[mark.start() : end], line_of(mark.start()), mark)
         if i == 0:  # the request header is kept with the first document, so no input text is lost
             record.raw = text[:end].strip("\r\n")
         yield record
@@ -121,7 +119,7 @@ def read_lexisnexis_text(text: str) -> Iterator[Record]:
     if expected != len(marks):
         yield Record(
             position=0,
-            line=_line_number(text, len(text)),
+            line=line_of(len(text)),
             raw="",
             error=(
                 f"the export says it holds {expected} documents but {len(marks)} were found: the file was cut "
@@ -131,8 +129,7 @@ def read_lexisnexis_text(text: str) -> Iterator[Record]:
         )
 
 
-def _lexisnexis_document(block: str, offset: int, mark, whole: str | None = None) -> Record:
-    line = _line_number(whole, offset) if whole is not None else 1
+def _lexisnexis_document(block: str, line: int, mark) -> Record:
     record = Record(position=0, line=line, raw=block.strip("\r\n") or block, reader="lexisnexis")
     lines = block.splitlines()
     if mark is not None:
@@ -226,13 +223,14 @@ def read_nexis_uni_text(text: str) -> Iterator[Record]:
     one per "End of Document" block. Text after the last "End of Document" is one more document if it
     has a ``Body`` line (a file cut off before its end marker), else it is ignored when blank."""
     starts = [0] + [m.end() for m in NEXIS_UNI_END.finditer(text)]
+    line_of = LineCounter(text)
     for start, end in zip(starts, starts[1:] + [len(text)]):
         block = text[start:end]
         if not block.strip():
             continue
         if end == len(text) and len(starts) > 1 and not NEXIS_UNI_BODY.search(block):
             continue  # a trailing page footer or blank page
-        yield _nexis_uni_document(block, _line_number(text, start + len(block) - len(block.lstrip())))
+        yield _nexis_uni_document(block, line_of(start + len(block) - len(block.lstrip())))
 
 
 def _nexis_uni_document(block: str, line: int) -> Record:
@@ -314,11 +312,12 @@ def read_factiva_text(text: str) -> Iterator[Record]:
     """
     ends = [m.end() for m in FACTIVA_DOCUMENT.finditer(text)]
     starts = [0] + ends
+    line_of = LineCounter(text)
     for start, end in zip(starts, ends + [len(text)]):
         block = text[start:end]
         if not block.strip():
             continue
-        record = _factiva_document(block, _line_number(text, start + len(block) - len(block.lstrip())))
+        record = _factiva_document(block, line_of(start + len(block) - len(block.lstrip())))
         if end == len(text) and ends and record.error is None:
             record.error = "this last document has no closing 'Document' line: the export may be cut off"
         yield record

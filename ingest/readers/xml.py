@@ -22,6 +22,7 @@ import xml.etree.ElementTree as ET
 from typing import Iterator
 
 from ..record import Record
+from . import LineCounter
 
 
 def local(tag) -> str:
@@ -204,8 +205,10 @@ def read_feed(text: str) -> Iterator[Record]:
 
     parsed = feedparser.parse(text)
     outlet = parsed.feed.get("title") or None
-    raws = [m.group() for m in _ITEM.finditer(text)]
-    offsets = [text.count("\n", 0, m.start()) + 1 for m in _ITEM.finditer(text)]
+    line_of = LineCounter(text)
+    items = [(m.group(), line_of(m.start())) for m in _ITEM.finditer(text)]
+    raws = [raw for raw, _ in items]
+    offsets = [line for _, line in items]
     for i, entry in enumerate(parsed.entries):
         record = Record(
             position=0,
