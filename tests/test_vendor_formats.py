@@ -309,3 +309,20 @@ def test_delpher_didl_is_rejected_with_advice(tmp_path):
     )
     (record,) = read(path)
     assert record.rejected and "':ocr'" in record.error
+
+
+def test_a_feed_is_parsed_from_its_text_never_fetched_or_opened(tmp_path):
+    path = tmp_path / "url.txt"
+    path.write_text(str(FORMATS / "feed-atom-2entries.xml"), encoding="utf-8")  # names an existing feed file
+    (record,) = read(path, format="feed")
+    assert record.rejected
+
+
+def test_a_latin1_feed_keeps_its_accents(tmp_path):
+    path = tmp_path / "latin.xml"
+    path.write_bytes(
+        b'<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Kr\xe9nt</title>'
+        b"<item><title>Caf\xe9</title><description>Tekst \xe9\xe9n.</description></item></channel></rss>"
+    )
+    (record,) = read(path)
+    assert (record.source, record.title, record.text) == ("Krént", "Café", "Tekst één.")

@@ -17,6 +17,7 @@ Elements read before a break in the XML are kept; the break is a rejected record
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
 from typing import Iterator
@@ -203,7 +204,10 @@ def read_feed(text: str) -> Iterator[Record]:
     """Records of an RSS or Atom feed (feedparser): one per item/entry, the feed's title as the outlet."""
     import feedparser
 
-    parsed = feedparser.parse(text)
+    # A stream, never the string: feedparser fetches a string that looks like a URL and opens one that names
+    # a file. The text is already decoded, so its XML declaration must say UTF-8.
+    utf8 = re.sub(r"^(\s*<\?xml[^>]*?)encoding=[\"'][^\"']*[\"']", r'\1encoding="utf-8"', text, count=1)
+    parsed = feedparser.parse(io.BytesIO(utf8.encode("utf-8", errors="surrogatepass")))
     outlet = parsed.feed.get("title") or None
     line_of = LineCounter(text)
     items = [(m.group(), line_of(m.start())) for m in _ITEM.finditer(text)]
