@@ -153,29 +153,31 @@ def _lexisnexis_document(block: str, line: int, mark) -> Record:
         else:
             record.extra.setdefault("edition", value)
     paragraphs = _paragraphs(lines[i:])
+    # Each paragraph is in the head (headline, BYLINE:, LENGTH: ...), the body, or the footer (LOAD-DATE:
+    # and after). An upper-case "KEY:" paragraph is metadata in the head; in the body only a footer key is.
     body: list[str] = []
-    in_body = False
+    part = "head"
     for paragraph in paragraphs:
         meta = _LN_META.match(paragraph)
-        if meta and (not in_body or meta.group(1) in _LN_FOOTER_KEYS):
-            key, value = meta.group(1), meta.group(2).strip()
-            if key == "BODY":
-                in_body = True
-                if value:
-                    body.append(value)
+        key = meta.group(1) if meta else None
+        if meta and (part != "body" or key in _LN_FOOTER_KEYS):
+            value = meta.group(2).strip()
+            if key == "BODY":  # older exports say where the body starts
+                part = "body"
+                body.extend([value] if value else [])
                 continue
-            if in_body and meta.group(1) in _LN_FOOTER_KEYS:
-                in_body = None  # the footer: nothing after it is body
+            if part == "body":
+                part = "footer"
             _put(record, _LN_COLUMNS.get(key), _key(key), value, key)
-        elif _COPYRIGHT.match(paragraph) and (in_body is None or not in_body):
+        elif part != "body" and _COPYRIGHT.match(paragraph):
             record.extra.setdefault("copyright", paragraph)
-        elif in_body is None:
+        elif part == "footer":
             record.extra.setdefault("notes", paragraph)
-        elif record.title is None and not in_body:
+        elif part == "head" and record.title is None:
             record.title = paragraph
             record.origin["title"] = "headline"
         else:
-            in_body = True
+            part = "body"
             body.append(paragraph)
     _finish(record, body, "LexisNexis")
     return record
