@@ -210,7 +210,7 @@ def _finish(record: Record, body: list[str], vendor: str) -> None:
 # ---------------------------------------------------------------- Nexis Uni
 
 NEXIS_UNI_END = re.compile(r"^[ \t]*End of Document[ \t]*\r?$", re.MULTILINE)
-NEXIS_UNI_BODY = re.compile(r"^[ \t]*Body[ \t]*\r?$", re.MULTILINE)
+NEXIS_UNI_BODY = re.compile(r"^[ \t]*Body:?[ \t]*\r?$", re.MULTILINE)
 _NU_META = re.compile(r"^([A-Z][A-Za-z-]*(?: [A-Za-z-]+){0,2}):[ \t]*(.*)$")
 _NU_HEAD_KEYS = {"section", "length", "byline", "dateline", "highlight", "edition", "copyright", "author", "page"}
 _NU_FOOTER = re.compile(
@@ -240,7 +240,7 @@ def _nexis_uni_document(block: str, line: int) -> Record:
     lines = [entry.strip() for entry in block.splitlines()]
     lines = [entry for entry in lines if entry and not NEXIS_UNI_END.match(entry)]
     try:
-        body_at = next(i for i, entry in enumerate(lines) if entry == "Body")
+        body_at = next(i for i, entry in enumerate(lines) if entry.rstrip(":") == "Body")
     except StopIteration:
         record.error = (
             "Nexis Uni document without a 'Body' line: the document is damaged or was exported without its "
