@@ -223,27 +223,56 @@ def raw(db_path, record_id):
 
 
 @cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-@click.argument("db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("db_paths", nargs=-1, required=True, metavar="ARCHIVE...", type=click.UNPROCESSED)
 @click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Address to bind; 0.0.0.0 serves the network.")
 @click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--mutable", is_flag=True, help="Serve the file live (for ingesting while serving) instead of immutable.")
 @click.option("--cors/--no-cors", default=True, show_default=True, help="Send CORS headers so web pages elsewhere can use the JSON API.")
-@click.argument("datasette_options", nargs=-1, type=click.UNPROCESSED)
-def serve(db_path, host, port, mutable, cors, datasette_options):
-    """Browse and query the archive with Datasette at http://HOST:PORT/.
+def serve(db_paths, host, port, mutable, cors):
+    """Browse and query archives with Datasette at http://HOST:PORT/.
 
-    Uses the project's metadata.yml, plugins and settings. The archive is
-    opened read-only, and immutable (faster, counts from an inspect file)
-    unless an ingest may be writing to it or --mutable is given. Any other
-    option is passed to `datasette serve`, for example
-    `--setting sql_time_limit_ms 10000` or `--template-dir DIR`.
+    Each ARCHIVE is a database written by `news-archive ingest`, whatever its
+    file name; it is served as the file name without extension (nieuws.db at
+    /nieuws). The plugin brings facets, canned queries and the dashboard. The
+    archive is opened read-only, and immutable (faster, counts from an inspect
+    file) unless an ingest may be writing to it or --mutable is given. Options
+    after the archives that this command does not know go to `datasette serve`,
+    for example `--setting sql_time_limit_ms 10000` or `--template-dir DIR`.
     """
-    from datasette_news_archive.serve import DATABASE_NAME, ServeOptions, serve as run_datasette
+    from datasette_news_archive.serve import NotAnArchive, ServeOptions, check_archive, serve as run_datasette
 
-    if db_path.stem != DATABASE_NAME:
-        click.echo(
-            f"warning: metadata.yml configures the database '{DATABASE_NAME}', but Datasette will name this one "
-            f"'{db_path.stem}'; name the file {DATABASE_NAME}.db for facets, canned queries and the dashboard.",
-            err=True,
-        )
-    run_datasette(ServeOptions(db_path, host=host, port=port, mutable=mutable, cors=cors, extra=list(datasette_options)))
+    paths, extra = split_serve_arguments(db_paths)
+    try:
+        for path in paths:
+            check_archive(path)
+    except NotAnArchive as error:
+        raise FatalError(str(error))
+    for path in paths:
+        upgrade_archive(path)
+    run_datasette(ServeOptions(paths, host=host, port=port, mutable=mutable, cors=cors, extra=extra))
+
+
+def upgrade_archive(path: Path) -> None:
+    """Bring an archive of an earlier release to the current shape, or warn that it cannot be written."""
+    try:
+        db = sqlite_utils.Database(path)
+        ensure_db_shape(db)
+        db.close()
+    except sqlite3.Error as error:
+        click.echo(f"warning: {path}: could not bring the archive to the current shape ({error}); serving it as it is", err=True)
+
+
+def split_serve_arguments(arguments: tuple[str, ...]) -> tuple[list[Path], list[str]]:
+    """The archive paths (the arguments before the first option) and the options for Datasette.
+
+    Raises FatalError for a path that is not a file.
+    """
+    paths = []
+    for index, argument in enumerate(arguments):
+        if argument.startswith("-"):
+            return paths, list(arguments[index:])
+        path = Path(argument)
+        if not path.is_file():
+            raise FatalError(f"{argument}: no such archive file")
+        paths.append(path)
+    return paths, []
