@@ -100,7 +100,7 @@ field_option = click.option(
     "--format",
     "input_format",
     type=click.Choice(FORMATS),
-    help="Read every input in this format instead of guessing from the extension (needed for - , standard input).",
+    help="Read every input in this format instead of recognising it from its content and extension (needed for -, standard input).",
 )
 @field_option
 @entities_option
