@@ -326,3 +326,20 @@ def test_a_latin1_feed_keeps_its_accents(tmp_path):
     )
     (record,) = read(path)
     assert (record.source, record.title, record.text) == ("Krént", "Café", "Tekst één.")
+
+
+def test_factiva_layout_with_field_codes():
+    records = read(FORMATS / "factiva-indexing-2docs.txt")
+    assert detect_file(FORMATS / "factiva-indexing-2docs.txt").format == "factiva"
+    first, second = records
+    assert (first.title, first.author, first.date, first.source) == (
+        "Haven van Rotterdam verwerkt meer containers", "Karin Smit", "2022-01-04", "NRC Handelsblad",
+    )
+    assert first.text.split("\n\n") == [
+        "De haven van Rotterdam heeft vorig jaar meer containers verwerkt dan ooit.",
+        "Het havenbedrijf meldt een groei van vijf procent.",
+        "Vooral de overslag naar Azië nam toe.",
+    ]
+    assert first.extra["id"] == "NRCH000020220104ei140000a" and first.extra["subjects"] == "gtrade : Handel"
+    assert first.extra["source_code"] == "NRCH" and first.extra["page"] == "12"
+    assert (second.title, second.source, len(second.text.split("\n\n"))) == ("Sluizen bij IJmuiden dicht door storm", "Trouw", 2)

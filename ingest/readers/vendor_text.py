@@ -293,7 +293,8 @@ def _nexis_uni_meta(record: Record, entry: str) -> None:
 
 # ---------------------------------------------------------------- Factiva
 
-FACTIVA_DOCUMENT = re.compile(r"^[ \t]*(?:Document|Dokument) [A-Za-z0-9]{12,}[ \t]*\r?$", re.MULTILINE)
+# The closing line; in the "with indexing" layout it is the AN field: "AN   Document TELEGR00...".
+FACTIVA_DOCUMENT = re.compile(r"^[ \t]*(?:AN[ \t]+)?(?:Document|Dokument) [A-Za-z0-9]{12,}[ \t]*\r?$", re.MULTILINE)
 FACTIVA_WORDS = re.compile(r"^[ \t]*[\d.,]+ (?:words|woorden|mots|Wörter|palabras|parole)[ \t]*\r?$", re.MULTILINE)
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:AM|PM|GMT|uur))?$", re.IGNORECASE)
 _SOURCE_CODE = re.compile(r"^[A-Z0-9]{2,10}$")
@@ -326,6 +327,8 @@ def read_factiva_text(text: str) -> Iterator[Record]:
 
 
 def _factiva_document(block: str, line: int) -> Record:
+    if _FACTIVA_CODE.search(block) and re.search(r"^HD\b", block, re.MULTILINE):
+        return _factiva_coded_document(block, line)
     record = Record(position=0, line=line, raw=block.strip("\r\n"), reader="factiva")
     lines = [entry.rstrip() for entry in block.strip("\r\n").splitlines()]
     document = FACTIVA_DOCUMENT.match(lines[-1]) if lines else None
@@ -389,6 +392,53 @@ def _factiva_document(block: str, line: int) -> Record:
         record.error = "Factiva document without a date line after its word count: the metadata block is damaged"
         return record
     _finish(record, _paragraphs(lines[i:]), "Factiva")
+    return record
+
+
+# Factiva's "Full Article/Report plus Indexing" layout: every field on lines that start with its code.
+_FACTIVA_CODES = {
+    "HD": "title", "BY": "author", "PD": "date", "SN": "source", "SE": "section", "WC": "length", "ET": "time",
+    "SC": "source_code", "ED": "edition", "PG": "page", "LA": "language", "CY": "copyright", "AN": "id",
+    "CO": "companies", "IN": "industries", "NS": "subjects", "RE": "regions", "IPD": "descriptors",
+    "IPC": "codes", "PUB": "publisher", "CLM": "column", "ART": "captions", "VOL": "volume", "RF": "references",
+}
+_FACTIVA_BODY_CODES = ("LP", "TD")  # lead paragraph, text
+_FACTIVA_CODE = re.compile(r"^(HD|BY|PD|SN|SE|WC|ET|SC|ED|PG|LA|CY|AN|CO|IN|NS|RE|IPD|IPC|PUB|CLM|ART|VOL|RF|LP|TD|CT)"
+                           r"(?:[ \t]+|$)(.*)$", re.MULTILINE)
+
+
+def _factiva_coded_document(block: str, line: int) -> Record:
+    """One document of Factiva's layout with field codes (HD headline, PD date, SN source, LP/TD body ...)."""
+    record = Record(position=0, line=line, raw=block.strip("\r\n"), reader="factiva")
+    fields: dict[str, list[str]] = {}
+    code = None
+    for entry in block.strip("\r\n").splitlines():
+        match = _FACTIVA_CODE.match(entry)
+        if match:
+            code = match.group(1)
+            fields.setdefault(code, []).append(match.group(2).strip())
+        elif code:
+            fields[code].append(entry.strip())
+    body: list[str] = []
+    for code in _FACTIVA_BODY_CODES:
+        body += _paragraphs(fields.pop(code, []))
+    for code, values in fields.items():
+        value = " ".join(v for v in values if v)
+        name = _FACTIVA_CODES.get(code, code.lower())
+        if name == "date":
+            record.date = as_date(value) or value
+            record.origin["date"] = "PD"
+        elif name == "id":
+            record.extra["id"] = value.split()[-1] if value else value
+            record.origin["id"] = "AN"
+        elif name in ("title", "author", "source"):
+            if name == "author":
+                value = _BYLINE.sub(r"\1", value)
+            setattr(record, name, value or None)
+            record.origin[name] = code
+        elif value:
+            record.extra[name] = value
+    _finish(record, body, "Factiva")
     return record
 
 
