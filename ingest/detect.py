@@ -23,6 +23,8 @@ TABLE_FORMATS = ("jsonl", "json", "csv", "tsv")
 
 @dataclass(frozen=True)
 class Detection:
+    """A file's format (one of ``FORMATS``, or "rejected", "zip") and the reason, in words, for ``inspect``."""
+
     format: str
     reason: str
 

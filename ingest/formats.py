@@ -55,6 +55,7 @@ def field_key(name: str) -> str:
 
 
 def check_field_map(field_map: dict[str, str] | None) -> None:
+    """Raise ValueError when a ``--field`` target is not one of our fields."""
     for target in field_map or {}:
         if target not in FIELD_NAMES:
             raise ValueError(f"unknown field {target!r} in --field: use one of {', '.join(FIELDS)}")
@@ -476,6 +477,7 @@ WHOLE_TEXT_READERS: dict[str, Callable[[str], Iterator[Record]]] = {
 
 
 def read_json_document(lines: Iterable[str], field_map: dict | None = None) -> Iterator[Record]:
+    """A JSON file, read whole: its articles (see ``_json_records``), each ``raw`` its exact slice."""
     text, error = read_whole(lines)
     yield from _json_document_records(text, field_map)
     if error:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Record:
+    """One article as read; ``text`` None means rejected, and then ``error`` says why (else it is a warning)."""
+
     position: int  # 0-based index of the record in its file (across all members of a zip)
     line: int  # 1-based line where the record starts (in the decompressed file or zip member)
     raw: str
