@@ -307,13 +307,16 @@ def _value_at(text: str, pos: int):
 
 
 def _array_elements(text: str, pos: int):
-    """Yield (start, end, value) of each element of the array at ``pos``; return the end of the array."""
+    """Yield (start, end, value) of each element of the array at ``pos``; return the end of the array.
+
+    An element that is an Elasticsearch response (a page of a scroll dump) gives its hits instead.
+    """
     pos = _skip(text, pos + 1)
     if text.startswith("]", pos):
         return pos + 1
     while True:
         value, end = _value_at(text, pos)
-        yield pos, end, value
+        yield from _expand(text, pos, end, value)
         pos = _skip(text, end)
         if text.startswith(",", pos):
             pos = _skip(text, pos + 1)
@@ -400,19 +403,7 @@ def _json_records(text: str):
         raise _Broken(pos, "not JSON")
     while pos < len(text):
         if text[pos] == "[":
-            pos = _skip(text, pos + 1)
-            if not text.startswith("]", pos):
-                while True:
-                    value, end = _value_at(text, pos)
-                    yield from _expand(text, pos, end, value)
-                    pos = _skip(text, end)
-                    if text.startswith(",", pos):
-                        pos = _skip(text, pos + 1)
-                    elif text.startswith("]", pos):
-                        break
-                    else:
-                        raise _Broken(pos, "expected ',' or ']' after an element")
-            end = pos + 1
+            end = yield from _array_elements(text, pos)
             wrapped = True
         else:
             document, end = _value_at(text, pos)
