@@ -304,11 +304,14 @@ def test_vendor_text_readers_never_raise_and_every_record_has_text_or_a_reason(l
 def test_delpher_didl_is_rejected_with_advice(tmp_path):
     path = tmp_path / "issue.xml"
     path.write_text(
-        '<?xml version="1.0"?>\n<didl:DIDL xmlns:didl="urn:mpeg:mpeg21:2002:02-DIDL-NS"><didl:Item/></didl:DIDL>',
+        '<?xml version="1.0"?>\n<didl:DIDL xmlns:didl="urn:mpeg:mpeg21:2002:02-DIDL-NS" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><didl:Item><dc:title>Algemeen Handelsblad</dc:title>'
+        "<dc:date>1880-03-01</dc:date></didl:Item></didl:DIDL>",
         encoding="utf-8",
     )
     (record,) = read(path)
     assert record.rejected and "':ocr'" in record.error
+    assert "newspaper 'Algemeen Handelsblad', 1880-03-01" in record.error and "--source 'Algemeen Handelsblad'" in record.error
 
 
 def test_a_feed_is_parsed_from_its_text_never_fetched_or_opened(tmp_path):

@@ -119,9 +119,13 @@ def read_delpher(text: str) -> Iterator[Record]:
         kind = local(element.tag)
         record = Record(position=0, line=1, raw=raw, reader="delpher")
         if kind == "DIDL":
+            title = next((_text(e) for e in element.iter() if local(e.tag) == "title" and _text(e)), None)
+            date = next((_text(e) for e in element.iter() if local(e.tag) == "date" and _text(e)), None)
+            issue = f" (newspaper {title!r}, {date})" if title or date else ""
             record.error = (
-                "a Delpher DIDL file holds the metadata of an issue, not its text: download the articles' OCR "
-                "text (the resources ending in ':ocr') and ingest those"
+                f"a Delpher DIDL file{issue} holds the metadata of an issue, not its text: ingest the articles' "
+                "OCR text (the '_ocr.xml'/'articletext.xml' files, or the resources ending in ':ocr')"
+                + (f" with --source {title!r}" if title else "")
             )
             yield record
             continue
