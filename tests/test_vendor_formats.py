@@ -346,3 +346,11 @@ def test_factiva_layout_with_field_codes():
     assert first.extra["id"] == "NRCH000020220104ei140000a" and first.extra["subjects"] == "gtrade : Handel"
     assert first.extra["source_code"] == "NRCH" and first.extra["page"] == "12"
     assert (second.title, second.source, len(second.text.split("\n\n"))) == ("Sluizen bij IJmuiden dicht door storm", "Trouw", 2)
+
+
+def test_a_lexisnexis_document_without_headline_keeps_its_first_paragraph_in_the_body(tmp_path):
+    text = (FORMATS / "lexisnexis-3docs-one-damaged.txt").read_text(encoding="utf-8")
+    path = tmp_path / "no-headline.txt"
+    path.write_text(text.replace("Nieuwe sluis bij IJmuiden krijgt groen licht\n\n", ""), encoding="utf-8")
+    first = read(path)[0]
+    assert first.title is None and first.text.startswith("De bouw van de grootste zeesluis")

@@ -173,8 +173,10 @@ def _lexisnexis_document(block: str, line: int, mark) -> Record:
             record.extra.setdefault("copyright", paragraph)
         elif part == "footer":
             record.extra.setdefault("notes", paragraph)
-        elif part == "head" and record.title is None:
-            record.title = paragraph
+        elif part == "head" and record.title is None and record.author is None and not (
+            record.extra.keys() - {"document", "edition"}
+        ):
+            record.title = paragraph  # the headline comes before BYLINE/SECTION/LENGTH; after them is the body
             record.origin["title"] = "headline"
         else:
             part = "body"
