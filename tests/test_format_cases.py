@@ -122,25 +122,21 @@ def test_inca_paragraph_markers_become_paragraphs(tmp_path):
     assert (article["date"], article["author"]) == ("2021-09-14", "Redactie Binnenland")
 
 
-def test_elasticsearch_search_response_is_unwrapped(tmp_path):
-    db, summary, _ = ingest(tmp_path, CASES / "elasticsearch-response" / "es-search-response.json")
+def assert_the_two_inca_articles(db, summary):
+    """The ES response and the INCA CSV hold the same two articles (2021-09-14) as read from ``_source``."""
     rows = articles(db)
-    assert [a["title"] for a in rows] == [
-        "Gemeente wil meer fietsenstallingen bij stations", "Eerste storm van het seizoen raast over de kust",
+    assert [(a["title"], a["date"], a["author"]) for a in rows] == [
+        ("Gemeente wil meer fietsenstallingen bij stations", "2021-09-14", "Redactie Binnenland"),
+        ("Eerste storm van het seizoen raast over de kust", "2021-09-14", "ANP"),
     ]
-    assert [a["date"] for a in rows] == ["2021-09-14", "2021-09-14"]
     assert summary.rejected == 0
     assert paragraphs(db, rows[0]["id"]) == INCA_PARAGRAPHS
+    assert all("|" not in a["body"] for a in rows)
+
+
+def test_elasticsearch_search_response_is_unwrapped(tmp_path):
+    assert_the_two_inca_articles(*ingest(tmp_path, CASES / "elasticsearch-response" / "es-search-response.json")[:2])
 
 
 def test_inca_csv_source_prefixed_columns_map_without_field_options(tmp_path):
-    db, summary, _ = ingest(tmp_path, CASES / "inca-csv-reread" / "inca-export.csv")
-    rows = articles(db)
-    assert [a["title"] for a in rows] == [
-        "Gemeente wil meer fietsenstallingen bij stations", "Eerste storm van het seizoen raast over de kust",
-    ]
-    assert [a["date"] for a in rows] == ["2021-09-14", "2021-09-14"]
-    assert [a["author"] for a in rows] == ["Redactie Binnenland", "ANP"]
-    assert summary.rejected == 0
-    assert "|" not in rows[0]["body"]
-
+    assert_the_two_inca_articles(*ingest(tmp_path, CASES / "inca-csv-reread" / "inca-export.csv")[:2])
