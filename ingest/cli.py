@@ -14,6 +14,7 @@ import sqlite_utils
 
 from .archive import ReadOptions, StrictError, ingest_paths, input_files, raw_record
 from .formats import parse_field_options
+from .inspect import inspect_files, render
 from .entities import reextract_mentions
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD
@@ -81,6 +82,16 @@ def field_options(ctx, param, values):
         raise click.BadParameter(str(error))
 
 
+field_option = click.option(
+    "--field",
+    "field_map",
+    multiple=True,
+    callback=field_options,
+    metavar="FIELD=COLUMN",
+    help="Take FIELD (text, date, title, url, source, author, id) from this column or key; repeatable.",
+)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Archive database (created if missing).")
@@ -89,16 +100,9 @@ def field_options(ctx, param, values):
     "--format",
     "input_format",
     type=click.Choice(FORMATS),
-    help="Read every input in this format instead of guessing from the extension (needed for - , standard input).",
+    help="Read every input in this format instead of recognising it from its content and extension (needed for -, standard input).",
 )
-@click.option(
-    "--field",
-    "field_map",
-    multiple=True,
-    callback=field_options,
-    metavar="FIELD=COLUMN",
-    help="Take FIELD (text, date, title, url, source, author, id) from this column or key; repeatable.",
-)
+@field_option
 @entities_option
 @threshold_option
 @click.option(
@@ -174,6 +178,27 @@ def skipped_note(summary) -> str:
         f"skipped, already ingested with the same options: {named}. To read again, change --format, --field or "
         "--source, or add --reread (articles already stored are not duplicated)"
     )
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--source", help="Outlet name for records that do not name one.")
+@click.option("--format", "input_format", type=click.Choice(FORMATS), help="Read every input in this format.")
+@field_option
+@click.option("--records", "sample", type=click.IntRange(min=0), default=3, show_default=True, help="How many records to show per file.")
+@click.option("--max-record-bytes", type=click.IntRange(min=1), default=MAX_RECORD_BYTES, show_default=True, help="Reject records larger than this.")
+def inspect(paths, source, input_format, field_map, sample, max_record_bytes):
+    """Dry run: show how each file would be read (format and why, field mapping, first records, problems).
+
+    Writes nothing. Exit status 1 when any record would be rejected.
+    """
+    reports = inspect_files(
+        list(paths), format=input_format, field_map=field_map or None, source=source,
+        max_record_bytes=max_record_bytes, sample=sample,
+    )
+    click.echo("\n\n".join(render(report) for report in reports))
+    if any(report.stored < report.records for report in reports):
+        sys.exit(EXIT_REJECTED)
 
 
 @cli.command()

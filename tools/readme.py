@@ -7,7 +7,8 @@ A generated section stands between ``<!-- generated: NAME -->`` and
 ``<!-- end generated -->``. Sections:
 
 - ``cli``: the ``--help`` of every ``news-archive`` command;
-- ``schema``: the SQL schema of a new, empty archive (``ensure_db_shape``).
+- ``schema``: the SQL schema of a new, empty archive (``ensure_db_shape``);
+- ``inspect``: ``news-archive inspect`` run on a LexisNexis export from the tests' fixtures.
 """
 
 from __future__ import annotations
@@ -48,11 +49,29 @@ def schema() -> str:
     return indent(text + "\n")
 
 
+INSPECT_EXAMPLE = ["tests/fixtures/formats/lexisnexis-3docs-one-damaged.txt", "--records", "1"]
+
+
+def inspect_example() -> str:
+    """The README's ``inspect`` example, run from the repository root so the paths read as written."""
+    import os
+
+    from ingest.cli import cli
+
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(cli, ["inspect", *INSPECT_EXAMPLE], terminal_width=100)
+    finally:
+        os.chdir(here)
+    return indent(f"$ news-archive inspect {' '.join(INSPECT_EXAMPLE)}\n" + result.output)
+
+
 def indent(text: str) -> str:
     return "".join(f"    {line}".rstrip() + "\n" for line in text.rstrip("\n").split("\n"))
 
 
-GENERATORS = {"cli": cli_reference, "schema": schema}
+GENERATORS = {"cli": cli_reference, "schema": schema, "inspect": inspect_example}
 
 
 def regenerate(text: str) -> str:
