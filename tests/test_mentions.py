@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from ingest.gazetteer import default_gazetteer
 from ingest.mentions import extract_mentions, load_gazetteer
-from ingest.mentions_scoring import evaluate, read_conll, read_gold_fixture
+from benchmarks.mentions_scoring import evaluate, read_conll, read_gold_fixture
 
 GOLD = Path(__file__).parent / "fixtures" / "mentions_gold.txt"
 
