@@ -6,11 +6,17 @@ sequences of capitalised words into typed `Candidate`s. Choosing among overlappi
 candidates is mentions.py's job, linking surnames coreference.py's.
 """
 
+import re
+
 from .mention_words import *  # noqa: F403  (the word lists and cues are this module's vocabulary)
 from .mention_words import (
     Candidate, is_nationality as _is_nationality, is_org_word as _is_org_word, is_person_cue as _is_person_cue,
-    is_word_char as _is_word_char, word_cache as _word_cache,
+    is_word_char as _is_word_char, word_cache as _word_cache, head_type,
 )
+
+
+MINISTRY_PREFIXES = ("ministerie van ", "Ministerie van ")
+MINISTRY_TAIL = re.compile(rf",? en {CAP}(?: {CAP})*")
 
 
 class ArticleText:
@@ -107,11 +113,15 @@ class MentionRules(ArticleText):
         """Every known surface form on word boundaries, except common words opening a sentence ("Best")."""
         text, found = self.text, []
         length = len(text)
+        user_surfaces = self.gazetteer.user_surfaces
         for end, (size, entity) in self.gazetteer.automaton.iter(text):
             start, end = end - size + 1, end + 1
             if (start > 0 and text[start - 1].isalnum()) or (end < length and text[end].isalnum()):
                 continue
             surface = text[start:end]
+            if user_surfaces and surface in user_surfaces:
+                found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", USER))
+                continue
             if " " not in surface:
                 # at_sentence_start(start), answered at once in the usual case: after a space and a letter
                 if start > 1 and text[start - 1] == " " and text[start - 2] not in SKIPPED_BEFORE_SENTENCE:
@@ -159,7 +169,7 @@ class MentionRules(ArticleText):
             parts = strip([(offset + s, offset + e) for s, e in relative])
             if parts:
                 found.extend(candidates_in(parts, covered))
-        return found
+        return [c for c in found if not _inside_known_name(c, covered)]
 
     def _one_word(self, word, start, end, covered, info, found):
         """What _candidates_in finds in a single part, given WordCache.single_word's answers."""
@@ -202,7 +212,7 @@ class MentionRules(ArticleText):
             elif person_cue:
                 i += 1
             elif nationality and not (n - i > 1 and first_name):
-                if n - i == 2 and _is_org_word(text[parts[-1][0]:parts[-1][1]]):
+                if n - i >= 2 and _is_org_word(text[parts[-1][0]:parts[-1][1]]):
                     break
                 i += 1
             else:
@@ -249,6 +259,9 @@ class MentionRules(ArticleText):
         start, end = parts[0][0], parts[-1][1]
         if "&" in words or any(map(_is_org_word, words)) or (len(words) > 1 and words[0] in ORG_PREFIXES):
             return [self._rule_candidate(start, end, "organization", STRONG, override=True)]
+        head = head_type(words[-1])
+        if head is not None:
+            return [self._rule_candidate(start, end, head, STRONG, override=True)]
         if not OTHER_WORDS.isdisjoint(words):
             return [self._rule_candidate(start, end, "other", STRONG, override=True)]
         if len(words) == 1:
@@ -266,6 +279,11 @@ class MentionRules(ArticleText):
             following = covered[seg_end + 1]
             if following is not None and following.type != "organization" and self._is_first_name(words[-1]):
                 found.append(self._rule_candidate(seg_start, following.end, "person", STRONG, override=True))
+                continue
+            if following is not None and following.type == "location" and len(words) == 1 and (
+                _is_org_word(words[0]) or (words[0].isupper() and len(words[0]) <= 4)
+            ):  # "TU Delft", "Universiteit Utrecht": one organisation, not an acronym and a place
+                found.append(self._rule_candidate(seg_start, following.end, "organization", STRONG, override=True))
                 continue
             type_, strength = self._type_from_cues(segment, words)
             found.append(self._rule_candidate(seg_start, seg_end, type_, strength))
@@ -338,15 +356,49 @@ class MentionRules(ArticleText):
             return "organization", STRONG
         if words[-1].lower().endswith(PLACE_ENDINGS) and len(words) == 1:
             return "location", WEAK
+        if len(words) > 1 and first.lower() in PARTICLE_WORDS:
+            return "person", WEAK  # "De Vries", "Van der Meer": a surname
         if len(words) > 1:
             adjective = first.lower() in self.gazetteer.common_words or first.endswith(ADJECTIVE_ENDINGS)
             phrase = any(w.islower() for w in words)  # "Filmfestival van Venetië": no first name before "van"
             return ("other" if adjective or phrase else "person"), WEAK
+        if not first.isupper() and any(c.isupper() for c in first[1:]):
+            return "organization", WEAK  # "PostNL", "ProRail": a brand's inner capital
         return "other", WEAK
+
+    def with_ministries(self, chosen):
+        """"ministerie van Sociale Zaken en Werkgelegenheid": the name after a lowercase "ministerie van"
+        is part of the ministry's name, which is never cut into a shorter entity."""
+        text = self.text
+        if "inisterie van " not in text:
+            return chosen
+        surfaces = self.gazetteer.surfaces
+        extended = []
+        for c in chosen:
+            if c.start < 15 or not text.endswith(MINISTRY_PREFIXES, 0, c.start):
+                continue
+            tail = MINISTRY_TAIL.match(text, c.end)
+            end = tail.end() if tail else c.end
+            name = "ministerie van " + " ".join(text[c.start:end].split())
+            known = surfaces.get(name)
+            c.start, c.end, c.type, c.strength = c.start - 15, end, "organization", STRONG + 2
+            c.entity, c.wikidata = (known.name, known.wikidata) if known else (name, None)
+            extended.append(c)
+        return [c for c in chosen if not any(e is not c and e.start <= c.start and c.end <= e.end for e in extended)]
 
     def _rule_candidate(self, start, end, type_, strength, override=False):
         name = " ".join(self.text[start:end].split())
         return Candidate(start, end, type_, name, None, "rule", strength + (2 if override else 0))
+
+
+def _inside_known_name(candidate, covered):
+    """Whether a gazetteer match at least as long overlaps the candidate: the longest, most specific
+    name wins, so "Ministerie" is never cut out of "Openbaar Ministerie"."""
+    size = candidate.end - candidate.start
+    for match in (covered[candidate.start], covered[candidate.end - 1]):
+        if match is not None and (match.end - match.start >= size or match.strength >= USER):
+            return True
+    return False
 
 
 def _strip_particles(parts, text):

@@ -57,7 +57,7 @@ Olympische Paralympische Marathon Classic Biënnale Biennale Expo Derby
 """.split())
 ORG_WORDS = frozenset("""
 Universiteit Hogeschool Ministerie Bank Stichting Vereniging Partij Raad Commissie Rechtbank Hof Federatie Bond
-Unie Instituut Museum Ziekenhuis Omroep Fonds Agentschap Dienst Groep Academie Orkest Comité Beweging Liga
+Unie Instituut Ziekenhuis Omroep Fonds Agentschap Dienst Groep Academie Orkest Comité Beweging Liga
 Bureau Autoriteit Inspectie Maatschappij Holding Coöperatie Kerk Parlement Senaat Kamer Regering Kabinet
 Company Corporation Group University Party Institute Foundation Association Agency Organisation Organization
 Union Airlines Airways Motors Industries Records Productions Studios Pictures Telecom Energy Pharma Systems
@@ -74,10 +74,25 @@ PLACE_ENDINGS = ("straat", "laan", "plein", "gracht", "kade", "dijk", "dorp", "s
                  "rivier", "kerke", "gem", "hem", "ingen", "land", "berg", "bergen", "bos", "heide")
 COMPASS_PREFIXES = ("Noord-", "Zuid-", "Oost-", "West-", "Midden-", "Centraal-", "Noordoost-", "Noordwest-",
                     "Zuidoost-", "Zuidwest-", "Zuidelijk-", "Noordelijk-")
+# The last word of a name is its head, and says what it names: prizes, events, laws and products
+# are not people; venues and buildings are places ("Libris Literatuurprijs", "Ziggo Dome").
+OTHER_HEAD_ENDINGS = ("prijs", "prijzen", "award", "awards", "trofee", "beker", "festival", "toernooi",
+                      "kampioenschap", "kampioenschappen", "spelen", "games", "marathon", "wet", "verdrag",
+                      "akkoord", "richtlijn", "league", "cup", "tour", "classic", "show", "editie", "oorlog")
+VENUE_HEAD_ENDINGS = ("stadion", "stadium", "theater", "theatre", "paleis", "kasteel", "toren", "luchthaven",
+                      "airport", "kathedraal", "basiliek", "abdij", "museum", "concertgebouw", "schouwburg",
+                      "arena", "dome", "hallen", "gevangenis")
+VENUE_HEADS = frozenset("Dome Arena Hal Zaal Park Plaza Center Centre Hall Stadium Gebouw Kerk Kathedraal".split())
+# Adjectives and demonyms whose form says so: "Engelstalige", "Europees", "Bijbelse".
+ADJECTIVE_FORM_ENDINGS = ("talige", "talig", "ische", "isch", "iaanse", "iaans")
+# All capitals and this long, and not a known name: an export's label ("ADVERTENTIE", "COPYRIGHT").
+LABEL_LENGTH = 6
 ADJECTIVE_ENDINGS = ("se", "sche", "ele", "ële", "ale", "ieke", "ige")
 
 # Evidence strength, so that the best-founded reading of a spelling wins per article.
 STRONG, WEAK = 2, 1
+# Spellings from users' own entity files: above every rule (whose strongest is STRONG + 2).
+USER = 10
 
 # What the rules ask of single words depends only on the word (and the gazetteer's word lists),
 # so the answers are remembered across articles; a cache is emptied when it grows past this size.
@@ -140,7 +155,8 @@ class WordCache:
         gazetteer = self.gazetteer
         lower = word.lower()
         found = self.leading[word] = (
-            word.islower() or word == "&" or (word.isupper() and lower in gazetteer.common_words),
+            word.islower() or word == "&" or (word.isupper() and lower in gazetteer.common_words)
+            or is_label(word, gazetteer) or lower.endswith(ADJECTIVE_FORM_ENDINGS),
             lower in PERSON_CUES,
             is_nationality(word, gazetteer.nationalities),
             word in gazetteer.first_names,
@@ -170,13 +186,16 @@ class WordCache:
                 or (sequence.isupper() and lower in gazetteer.common_words)
                 or lower in PERSON_CUES
                 or is_nationality(sequence, gazetteer.nationalities)
+                or len(sequence) == 1
+                or is_label(sequence, gazetteer)
+                or lower.endswith(ADJECTIVE_FORM_ENDINGS)
             )
             info = (
                 dropped,
                 sequence == "&" or is_org_word(sequence),
-                sequence in OTHER_WORDS,
+                sequence in OTHER_WORDS or head_type(sequence) == "other",
                 sequence.isupper(),
-                sequence.startswith(COMPASS_PREFIXES),
+                sequence.startswith(COMPASS_PREFIXES) or head_type(sequence) == "location",
                 sequence[:1].isupper(),
             )
         self.single[sequence] = info
@@ -205,6 +224,23 @@ def is_nationality(word, nationalities):
     if word in nationalities or (word.endswith("e") and word[:-1] in nationalities):
         return True
     return word.endswith("ese") and word[:-3] + "ees" in nationalities
+
+
+def is_label(word, gazetteer):
+    """"ADVERTENTIE", "COPYRIGHT": a long word in capitals that no entity file knows."""
+    return len(word) >= LABEL_LENGTH and word.isupper() and word not in gazetteer.surfaces
+
+
+@lru_cache(maxsize=WORD_CACHE_LIMIT)
+def head_type(word):
+    """The type that a name's last word gives it by its form, or None: "other" for prizes, events and
+    laws ("Literatuurprijs", "Festival"), "location" for venues and buildings ("Dome", "Rijksmuseum")."""
+    lower = word.lower()
+    if lower.endswith(OTHER_HEAD_ENDINGS):
+        return "other"
+    if word in VENUE_HEADS or lower.endswith(VENUE_HEAD_ENDINGS):
+        return "location"
+    return None
 
 
 def is_word_char(char):
