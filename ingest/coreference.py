@@ -6,14 +6,21 @@ typed it. Linking across articles, against the whole archive, is entities.py's j
 (`link_partial_names`).
 """
 
+import re
 from bisect import bisect_right
 
-from .mention_words import _START, _STRENGTH, WEAK, Candidate, surname_keys
+from .mention_words import _START, _STRENGTH, USER, WEAK, Candidate, surname_keys
+
+
+BRACKETED = re.compile(r" ?\(([A-Z][\w&.-]{0,11})\)")
 
 
 def resolve(article, chosen):
-    """Give every spelling one type per article and link surnames to full names."""
+    """Give every spelling one type per article, abbreviations to the names they abbreviate, and
+    link surnames to full names."""
     text = article.text
+    if "(" in text:
+        chosen = abbreviations(article, chosen)
     full_names = {}
     for c in chosen:
         if c.type == "person" and " " in c.entity:
@@ -105,3 +112,38 @@ def surnames_missed(article, chosen, full_names):
     if replaced:
         chosen = [c for c in chosen if id(c) not in replaced]
     return sorted(chosen, key=_START)
+
+
+def abbreviations(article, chosen):
+    """"Openbaar Ministerie (OM)": the abbreviation in brackets after a name is that name's alias in
+    this article, wherever it stands; a user's own spelling is left alone."""
+    text = article.text
+    aliases = {}
+    for c in chosen:
+        if c.type == "person" or " " not in c.entity:
+            continue
+        bracket = BRACKETED.match(text, c.end)
+        if bracket is None:
+            continue
+        abbreviation = bracket.group(1)
+        capitals = sum(ch.isupper() for ch in abbreviation)
+        if capitals >= 2 and abbreviation[0] == _first_capital(text[c.start:c.end]):
+            aliases.setdefault(abbreviation, c)
+    if not aliases:
+        return chosen
+    found = {text[c.start:c.end] for c in chosen}
+    for c in chosen:
+        full = aliases.get(text[c.start:c.end])
+        if full is not None and c.strength < USER and c is not full:
+            c.type, c.entity, c.wikidata, c.method = full.type, full.entity, full.wikidata, "alias"
+    added = []
+    for abbreviation, full in aliases.items():
+        if abbreviation not in found:  # the rules passed it over: the brackets are evidence enough
+            start = BRACKETED.match(text, full.end).start(1)
+            added.append(Candidate(start, start + len(abbreviation), full.type, full.entity, full.wikidata,
+                                   "alias", WEAK))
+    return sorted(chosen + added, key=_START) if added else chosen
+
+
+def _first_capital(name):
+    return next((ch for ch in name if ch.isupper()), "")

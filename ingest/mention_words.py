@@ -67,7 +67,8 @@ Insurance Finance Financial Consulting Logistics Team MC Radio TV Televisie Brou
 """.split())
 ORG_ENDINGS = ("bank", "partij", "bond", "groep", "fonds", "unie", "raad", "dienst", "stichting", "vereniging",
                "maatschappij", "omroep", "krant", "blad", "academie", "instituut", "federatie", "beweging",
-               "ziekenhuis", "universiteit", "hogeschool", "orkest", "ministerie", "agentschap", "comité")
+               "ziekenhuis", "universiteit", "hogeschool", "orkest", "ministerie", "agentschap", "comité", "bureau",
+               "genootschap", "centrum", "autoriteit", "inspectie", "rechtbank", "college", "korps")
 ORG_PREFIXES = frozenset("FC KV KRC RSC SV VV AFC AS AC SC KSV KVC KAA RC SK KFC KSC VfB VfL".split())
 PLACE_ENDINGS = ("straat", "laan", "plein", "gracht", "kade", "dijk", "dorp", "stad", "burg", "dam", "veen",
                  "zee", "meer", "eiland", "eilanden", "gebergte", "haven", "hoven", "oord", "wijk", "vallei",
