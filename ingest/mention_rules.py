@@ -11,7 +11,7 @@ import re
 from .mention_words import *  # noqa: F403  (the word lists and cues are this module's vocabulary)
 from .mention_words import (
     Candidate, is_nationality as _is_nationality, is_org_word as _is_org_word, is_person_cue as _is_person_cue,
-    is_word_char as _is_word_char, word_cache as _word_cache, head_type,
+    is_word_char as _is_word_char, word_cache as _word_cache, head_type, is_label,
 )
 
 
@@ -82,6 +82,17 @@ class ArticleText:
             pass
         found = cache[word] = _is_nationality(word, self.gazetteer.nationalities)
         return found
+
+    def _without_labels(self, parts):
+        """The parts without labels in capitals at either edge; none if only initials remain."""
+        text, gazetteer = self.text, self.gazetteer
+        while parts and is_label(text[parts[-1][0]:parts[-1][1]], gazetteer):
+            parts = parts[:-1]
+        while parts and is_label(text[parts[0][0]:parts[0][1]], gazetteer):
+            parts = parts[1:]
+        if all(e - s <= 2 and text[e - 1] == "." for s, e in parts):
+            return []
+        return parts
 
     def _is_dateline(self, end):
         """"ROUBAIX - ..." or "GENÈVE (AFP) - ..." opening a paragraph."""
@@ -217,8 +228,11 @@ class MentionRules(ArticleText):
                 i += 1
             else:
                 break
-        while n > i and text[parts[n - 1][0]:parts[n - 1][1]].islower():
+        while n > i and (text[parts[n - 1][0]:parts[n - 1][1]].islower()
+                         or is_label(text[parts[n - 1][0]:parts[n - 1][1]], self.gazetteer)):
             n -= 1
+        if n > i and all(e - s <= 2 and text[e - 1] == "." for s, e in parts[i:n]):
+            return []  # initials alone ("C.") name no one
         return parts[i:n] if i or n < len(parts) else parts
 
     def _opens_sentence_only(self, word, parts, i):
@@ -272,6 +286,9 @@ class MentionRules(ArticleText):
                 return [self._rule_candidate(start, end, "location", STRONG, override=True)]
         found = []
         for segment in _segments_outside(parts, covered, text, self._is_first_name):
+            segment = self._without_labels(segment)
+            if not segment:
+                continue
             words = [text[s:e] for s, e in segment]
             seg_start, seg_end = segment[0][0], segment[-1][1]
             if len(words) == 1 and not self._may_be_single_name(words[0], seg_start):
@@ -348,7 +365,9 @@ class MentionRules(ArticleText):
             return "organization", STRONG
         if previous and _is_person_cue(previous[-1]):
             return "person", STRONG
-        if len(previous) == 2 and previous[1] == "van" and _is_person_cue(previous[0]):
+        if len(previous) == 2 and previous[1] == "van" and (
+            _is_person_cue(previous[0]) or previous[0].lower() in STAFF_WORDS
+        ):
             return "organization", STRONG
         if previous and previous[-1] in PLACE_CUES:
             return "location", STRONG
@@ -356,6 +375,8 @@ class MentionRules(ArticleText):
             return "organization", STRONG
         if words[-1].lower().endswith(PLACE_ENDINGS) and len(words) == 1:
             return "location", WEAK
+        if len(words) > 1 and first.isupper() and 1 < len(first) <= 4:
+            return "organization", WEAK  # "TU Twente", "KU Leuven", "AZ Alkmaar": an acronym opens an organisation
         if len(words) > 1 and first.lower() in PARTICLE_WORDS:
             return "person", WEAK  # "De Vries", "Van der Meer": a surname
         if len(words) > 1:

@@ -43,11 +43,16 @@ vader moeder zoon dochter broer zus echtgenoot echtgenote weduwe vriendin vriend
 dictator leider rebellenleider oppositieleider verdachte slachtoffer getuige agent inspecteur commissaris
 ambassadeur diplomaat gezant afgevaardigde vertegenwoordiger kandidaat uitdager winnaar verliezer
 """.split())
+# Plural staff words: "economen van X", "medewerkers van X" make X an organisation.
+STAFF_WORDS = frozenset("""
+medewerkers werknemers personeelsleden economen analisten onderzoekers wetenschappers aandeelhouders bestuurders
+directeuren topmannen woordvoerders klanten leden
+""".split())
 PERSON_CUE_ENDINGS = ("minister", "voorzitter", "woordvoerder", "woordvoerster", "premier", "president",
                       "leider", "directeur", "topman", "coach", "trainer", "speler", "speelster", "journalist",
                       "burgemeester", "commissaris", "secretaris", "chef", "baas", "manager", "advocaat")
 PLACE_CUES = frozenset("in uit naar nabij vanuit richting rond te".split())
-ORG_CUE_ENDINGS = ("bedrijf", "groep", "concern", "firma", "fabrikant", "producent", "bank", "krant", "zender",
+ORG_CUE_ENDINGS = ("tijdschrift", "magazine", "weekblad", "dagblad", "bedrijf", "groep", "concern", "firma", "fabrikant", "producent", "bank", "krant", "zender",
                    "omroep", "club", "ploeg", "partij", "maatschappij", "uitgeverij", "keten", "holding",
                    "organisatie", "vereniging", "bond", "netwerk", "operator", "dochter", "maker", "winkel",
                    "leverancier", "verzekeraar", "label", "team", "corporatie", "distributeur")
@@ -68,7 +73,8 @@ Insurance Finance Financial Consulting Logistics Team MC Radio TV Televisie Brou
 ORG_ENDINGS = ("bank", "partij", "bond", "groep", "fonds", "unie", "raad", "dienst", "stichting", "vereniging",
                "maatschappij", "omroep", "krant", "blad", "academie", "instituut", "federatie", "beweging",
                "ziekenhuis", "universiteit", "hogeschool", "orkest", "ministerie", "agentschap", "comité", "bureau",
-               "genootschap", "centrum", "autoriteit", "inspectie", "rechtbank", "college", "korps")
+               "genootschap", "centrum", "autoriteit", "inspectie", "rechtbank", "college", "korps", "recherche",
+               "politie", "overheid")
 ORG_PREFIXES = frozenset("FC KV KRC RSC SV VV AFC AS AC SC KSV KVC KAA RC SK KFC KSC VfB VfL".split())
 PLACE_ENDINGS = ("straat", "laan", "plein", "gracht", "kade", "dijk", "dorp", "stad", "burg", "dam", "veen",
                  "zee", "meer", "eiland", "eilanden", "gebergte", "haven", "hoven", "oord", "wijk", "vallei",
