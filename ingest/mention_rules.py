@@ -382,7 +382,9 @@ class MentionRules(ArticleText):
         if len(words) > 1:
             adjective = first.lower() in self.gazetteer.common_words or first.endswith(ADJECTIVE_ENDINGS)
             phrase = any(w.islower() for w in words)  # "Filmfestival van Venetië": no first name before "van"
-            return ("other" if adjective or phrase else "person"), WEAK
+            # Two capitalised words are most often a person; three or more without a first name are
+            # more often a title, an event or a foreign organisation than a person.
+            return ("other" if adjective or phrase or len(words) > 2 else "person"), WEAK
         if not first.isupper() and any(c.isupper() for c in first[1:]):
             return "organization", WEAK  # "PostNL", "ProRail": a brand's inner capital
         return "other", WEAK

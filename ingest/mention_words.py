@@ -163,7 +163,7 @@ class WordCache:
         lower = word.lower()
         found = self.leading[word] = (
             word.islower() or word == "&" or (word.isupper() and lower in gazetteer.common_words)
-            or is_label(word, gazetteer) or lower.endswith(ADJECTIVE_FORM_ENDINGS),
+            or is_label(word, gazetteer) or lower.endswith(ADJECTIVE_FORM_ENDINGS) or is_compound_of_common_noun(word),
             lower in PERSON_CUES,
             is_nationality(word, gazetteer.nationalities),
             word in gazetteer.first_names,
@@ -196,6 +196,8 @@ class WordCache:
                 or len(sequence) == 1
                 or is_label(sequence, gazetteer)
                 or lower.endswith(ADJECTIVE_FORM_ENDINGS)
+                or is_compound_of_common_noun(sequence)
+                or (sequence.startswith(COMPASS_PREFIXES) and lower.endswith(("se", "sche")))
             )
             info = (
                 dropped,
@@ -248,6 +250,12 @@ def head_type(word):
     if word in VENUE_HEADS or lower.endswith(VENUE_HEAD_ENDINGS):
         return "location"
     return None
+
+
+def is_compound_of_common_noun(word):
+    """"VRT-journalist", "Likoed-leider", "EU-burgers": a compound's head (its last part) says what it
+    is, and a head in lower case is a common noun, not a name."""
+    return "-" in word and word.rsplit("-", 1)[1].islower()
 
 
 def is_word_char(char):
