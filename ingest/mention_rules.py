@@ -15,6 +15,7 @@ from .mention_words import (
 )
 
 
+ORG_PREPOSITIONS = frozenset(("bij",))
 MINISTRY_PREFIXES = ("ministerie van ", "Ministerie van ")
 MINISTRY_TAIL = re.compile(rf",? en {CAP}(?: {CAP})*")
 
@@ -375,6 +376,8 @@ class MentionRules(ArticleText):
             return "organization", STRONG
         if words[-1].lower().endswith(PLACE_ENDINGS) and len(words) == 1:
             return "location", WEAK
+        if previous and previous[-1] in ORG_PREPOSITIONS:
+            return "organization", WEAK  # "werkt bij Sabena", "bij Goldman Sachs": one works at organisations
         if len(words) > 1 and first.isupper() and 1 < len(first) <= 4:
             return "organization", WEAK  # "TU Twente", "KU Leuven", "AZ Alkmaar": an acronym opens an organisation
         if len(words) > 1 and first.lower() in PARTICLE_WORDS:
