@@ -1,15 +1,18 @@
 """The rules that find mentions in one article: gazetteer matches and capitalised sequences.
 
 `ArticleText` answers questions about the text (does a word open a sentence, is it
-written in lower case elsewhere); `MentionRules` turns gazetteer matches and
+written in lower case elsewhere); `NameEvidence` what a sequence's words and the words
+before it say about a name (its type, where it ends); `MentionRules` turns gazetteer matches and
 sequences of capitalised words into typed `Candidate`s. Choosing among overlapping
 candidates is mentions.py's job, linking surnames coreference.py's.
 """
 
 import re
 
-from .mention_words import *  # noqa: F403  (the word lists and cues are this module's vocabulary)
 from .mention_words import (
+    ADJECTIVE_ENDINGS, CAP, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS,
+    ORG_PREFIXES, OTHER_WORDS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
+    STAFF_WORDS, STRONG, USER, WEAK, WORD,
     Candidate, is_nationality as _is_nationality, is_org_word as _is_org_word, is_person_cue as _is_person_cue,
     is_word_char as _is_word_char, word_cache as _word_cache, head_type, is_label,
 )
@@ -118,7 +121,97 @@ class ArticleText:
         return WORD.findall(self.text, max(0, pos - 40), pos)[-2:]
 
 
-class MentionRules(ArticleText):
+class NameEvidence(ArticleText):
+    """What the words of a capitalised sequence, and the words before it, say about the name: where one
+    name ends and the next starts, whether a lone word can be a name, and of which type."""
+
+    def _split_point(self, words):
+        """Where one name ends and another starts: "Cultuur | Bert Anciaux", "Pol Tansens | van | Sabena"."""
+        is_first_name = self._is_first_name
+        for i in range(1, len(words)):
+            if is_first_name(words[i]) and self._is_not_name_part(words[i - 1]):
+                return i
+            if words[i] == "van" and i >= 2 and not all(map(is_first_name, words[:i])):
+                if is_first_name(words[0]) or words[i + 1] in ("de", "het"):
+                    return i
+        return 0
+
+    def _is_not_name_part(self, word):
+        """A word that ends whatever precedes a first name: a common word, an acronym, "Likoed-man"."""
+        cache = self.words.not_name_part
+        try:
+            return cache[word]
+        except KeyError:
+            pass
+        if word.endswith("."):
+            found = False
+        elif "-" in word and word.rsplit("-", 1)[1].islower():
+            found = True
+        else:
+            found = (word.isupper() and len(word) > 1) or word.lower() in self.gazetteer.common_words
+        cache[word] = found
+        return found
+
+    def _is_first_name(self, word):
+        cache = self.words.first_name
+        try:
+            return cache[word]
+        except KeyError:
+            first_names = self.gazetteer.first_names
+            found = cache[word] = (
+                word.endswith(".") or word in first_names or word.split("-")[0] in first_names
+            )
+            return found
+
+    def _may_be_single_name(self, word, start):
+        """A lone capitalised word is no name if it is a common word, or starts a sentence and nothing else says so."""
+        if word in self.gazetteer.first_names:
+            return True
+        if self.is_common_word(word) or word.endswith(("se", "sche", "'s")):
+            return False
+        if "-" in word and word.rsplit("-", 1)[1].islower():
+            return False
+        if word.isupper() and len(word) > 1:
+            return True
+        return not self.at_sentence_start(start) or self._known_elsewhere(word)
+
+    def _type_from_cues(self, parts, words):
+        first = words[0]
+        if self._is_first_name(first):
+            return "person", STRONG
+        previous = self._previous_words(parts[0][0])
+        if previous and previous[-1].lower().endswith(ORG_CUE_ENDINGS):
+            return "organization", STRONG
+        if previous and _is_person_cue(previous[-1]):
+            return "person", STRONG
+        if len(previous) == 2 and previous[1] == "van" and (
+            _is_person_cue(previous[0]) or previous[0].lower() in STAFF_WORDS
+        ):
+            return "organization", STRONG
+        if previous and previous[-1] in PLACE_CUES:
+            return "location", STRONG
+        if len(words) == 1 and first.isupper() and len(first) > 1:
+            return "organization", STRONG
+        if words[-1].lower().endswith(PLACE_ENDINGS) and len(words) == 1:
+            return "location", WEAK
+        if previous and previous[-1] in ORG_PREPOSITIONS:
+            return "organization", WEAK  # "werkt bij Sabena", "bij Goldman Sachs": one works at organisations
+        if len(words) > 1 and first.isupper() and 1 < len(first) <= 4:
+            return "organization", WEAK  # "TU Twente", "KU Leuven", "AZ Alkmaar": an acronym opens an organisation
+        if len(words) > 1 and first.lower() in PARTICLE_WORDS:
+            return "person", WEAK  # "De Vries", "Van der Meer": a surname
+        if len(words) > 1:
+            adjective = first.lower() in self.gazetteer.common_words or first.endswith(ADJECTIVE_ENDINGS)
+            phrase = any(w.islower() for w in words)  # "Filmfestival van Venetië": no first name before "van"
+            # Two capitalised words are most often a person; three or more without a first name are
+            # more often a title, an event or a foreign organisation than a person.
+            return ("other" if adjective or phrase or len(words) > 2 else "person"), WEAK
+        if not first.isupper() and any(c.isupper() for c in first[1:]):
+            return "organization", WEAK  # "PostNL", "ProRail": a brand's inner capital
+        return "other", WEAK
+
+
+class MentionRules(NameEvidence):
     """Candidates from the gazetteer and from capitalised word sequences in one article's text."""
 
     def gazetteer_candidates(self):
@@ -306,91 +399,6 @@ class MentionRules(ArticleText):
             type_, strength = self._type_from_cues(segment, words)
             found.append(self._rule_candidate(seg_start, seg_end, type_, strength))
         return found
-
-    def _split_point(self, words):
-        """Where one name ends and another starts: "Cultuur | Bert Anciaux", "Pol Tansens | van | Sabena"."""
-        is_first_name = self._is_first_name
-        for i in range(1, len(words)):
-            if is_first_name(words[i]) and self._is_not_name_part(words[i - 1]):
-                return i
-            if words[i] == "van" and i >= 2 and not all(map(is_first_name, words[:i])):
-                if is_first_name(words[0]) or words[i + 1] in ("de", "het"):
-                    return i
-        return 0
-
-    def _is_not_name_part(self, word):
-        """A word that ends whatever precedes a first name: a common word, an acronym, "Likoed-man"."""
-        cache = self.words.not_name_part
-        try:
-            return cache[word]
-        except KeyError:
-            pass
-        if word.endswith("."):
-            found = False
-        elif "-" in word and word.rsplit("-", 1)[1].islower():
-            found = True
-        else:
-            found = (word.isupper() and len(word) > 1) or word.lower() in self.gazetteer.common_words
-        cache[word] = found
-        return found
-
-    def _is_first_name(self, word):
-        cache = self.words.first_name
-        try:
-            return cache[word]
-        except KeyError:
-            first_names = self.gazetteer.first_names
-            found = cache[word] = (
-                word.endswith(".") or word in first_names or word.split("-")[0] in first_names
-            )
-            return found
-
-    def _may_be_single_name(self, word, start):
-        """A lone capitalised word is no name if it is a common word, or starts a sentence and nothing else says so."""
-        if word in self.gazetteer.first_names:
-            return True
-        if self.is_common_word(word) or word.endswith(("se", "sche", "'s")):
-            return False
-        if "-" in word and word.rsplit("-", 1)[1].islower():
-            return False
-        if word.isupper() and len(word) > 1:
-            return True
-        return not self.at_sentence_start(start) or self._known_elsewhere(word)
-
-    def _type_from_cues(self, parts, words):
-        first = words[0]
-        if self._is_first_name(first):
-            return "person", STRONG
-        previous = self._previous_words(parts[0][0])
-        if previous and previous[-1].lower().endswith(ORG_CUE_ENDINGS):
-            return "organization", STRONG
-        if previous and _is_person_cue(previous[-1]):
-            return "person", STRONG
-        if len(previous) == 2 and previous[1] == "van" and (
-            _is_person_cue(previous[0]) or previous[0].lower() in STAFF_WORDS
-        ):
-            return "organization", STRONG
-        if previous and previous[-1] in PLACE_CUES:
-            return "location", STRONG
-        if len(words) == 1 and first.isupper() and len(first) > 1:
-            return "organization", STRONG
-        if words[-1].lower().endswith(PLACE_ENDINGS) and len(words) == 1:
-            return "location", WEAK
-        if previous and previous[-1] in ORG_PREPOSITIONS:
-            return "organization", WEAK  # "werkt bij Sabena", "bij Goldman Sachs": one works at organisations
-        if len(words) > 1 and first.isupper() and 1 < len(first) <= 4:
-            return "organization", WEAK  # "TU Twente", "KU Leuven", "AZ Alkmaar": an acronym opens an organisation
-        if len(words) > 1 and first.lower() in PARTICLE_WORDS:
-            return "person", WEAK  # "De Vries", "Van der Meer": a surname
-        if len(words) > 1:
-            adjective = first.lower() in self.gazetteer.common_words or first.endswith(ADJECTIVE_ENDINGS)
-            phrase = any(w.islower() for w in words)  # "Filmfestival van Venetië": no first name before "van"
-            # Two capitalised words are most often a person; three or more without a first name are
-            # more often a title, an event or a foreign organisation than a person.
-            return ("other" if adjective or phrase or len(words) > 2 else "person"), WEAK
-        if not first.isupper() and any(c.isupper() for c in first[1:]):
-            return "organization", WEAK  # "PostNL", "ProRail": a brand's inner capital
-        return "other", WEAK
 
     def with_ministries(self, chosen):
         """"ministerie van Sociale Zaken en Werkgelegenheid": the name after a lowercase "ministerie van"
