@@ -163,7 +163,7 @@ class WordCache:
         lower = word.lower()
         found = self.leading[word] = (
             word.islower() or word == "&" or (word.isupper() and lower in gazetteer.common_words)
-            or is_label(word, gazetteer) or lower.endswith(ADJECTIVE_FORM_ENDINGS) or is_compound_of_common_noun(word),
+            or is_label(word, gazetteer) or is_compound_of_common_noun(word),
             lower in PERSON_CUES,
             is_nationality(word, gazetteer.nationalities),
             word in gazetteer.first_names,

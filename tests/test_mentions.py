@@ -216,10 +216,10 @@ def test_an_organisation_name_is_never_cut_into_a_shorter_entity(text, name):
 def test_prizes_and_events_are_not_people_and_venues_are_places():
     found = {m.entity: m.type for m in extract_mentions(
         "De Libris Literatuurprijs ging naar Jan de Vries. Het concert in de Ziggo Dome was uitverkocht. "
-        "Na het Lowlands Festival ging hij naar het Rijksmuseum."
+        "Na het Lowlands Festival ging hij naar het Rijksmuseum. Op de Olympische Spelen won hij goud."
     )}
     assert found == {"Libris Literatuurprijs": "other", "Jan de Vries": "person", "Ziggo Dome": "location",
-                     "Lowlands Festival": "other", "Rijksmuseum": "location"}
+                     "Lowlands Festival": "other", "Rijksmuseum": "location", "Olympische Spelen": "other"}
 
 
 def test_adjectives_and_demonyms_are_not_entities():
