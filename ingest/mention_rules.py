@@ -356,6 +356,8 @@ class MentionRules(NameEvidence):
             if info is None:
                 info = self.words.single_word(word)
             if info:
+                if info[0]:  # dropped whatever its position: "De Nederlandstalige"
+                    return []
                 found = []
                 self._one_word(word, start, end, covered, info, found)
                 return found
