@@ -35,7 +35,7 @@ def resolve(article, chosen):
             continue
         surface = text[c.start:c.end]
         person = full_names.get(" ".join(surface.split()))
-        if person is not None and person is not c and " " not in c.entity:
+        if person is not None and person is not c and person.entity != c.entity:
             c.type, c.entity, c.wikidata, c.method = "person", person.entity, person.wikidata, "coreference"
         elif c.strength == WEAK:
             c.type = best_type.get(surface, c.type)

@@ -19,6 +19,8 @@ from .mention_words import (
 
 
 ORG_PREPOSITIONS = frozenset(("bij",))
+PORTFOLIO_PREFIXES = ("minister van ", "Minister van ", "staatssecretaris van ", "Staatssecretaris van ",
+                      "ministers van ", "oud-minister van ")
 MINISTRY_PREFIXES = ("ministerie van ", "Ministerie van ")
 MINISTRY_TAIL = re.compile(rf",? en {CAP}(?: {CAP})*")
 
@@ -198,6 +200,8 @@ class NameEvidence(ArticleText):
             return "organization", WEAK  # "werkt bij Sabena", "bij Goldman Sachs": one works at organisations
         if len(words) > 1 and first.isupper() and 1 < len(first) <= 4:
             return "organization", WEAK  # "TU Twente", "KU Leuven", "AZ Alkmaar": an acronym opens an organisation
+        if len(words) > 1 and any(not w.isupper() and any(c.isupper() for c in w[1:]) for w in words):
+            return "organization", WEAK  # "Financier ZonMw": a brand's inner capital
         if len(words) > 1 and first.lower() in PARTICLE_WORDS:
             return "person", WEAK  # "De Vries", "Van der Meer": a surname
         if len(words) > 1:
@@ -283,8 +287,13 @@ class MentionRules(NameEvidence):
             found.append(Candidate(start, end, "organization", word, None, "rule", STRONG + 2))
         elif other:
             found.append(Candidate(start, end, "other", word, None, "rule", STRONG + 2))
-        elif (all_capitals and covered[start] is None and self._is_dateline(end)) or compass:
+        elif all_capitals and covered[start] is None and self._is_dateline(end):
+            # "ROUBAIX - ...": the place, named as it is written in running text
+            found.append(Candidate(start, end, "location", word.title(), None, "rule", STRONG + 2))
+        elif compass:
             found.append(Candidate(start, end, "location", word, None, "rule", STRONG + 2))
+        elif all_capitals and is_label(word, self.gazetteer):
+            pass  # "ADVERTENTIE", "COPYRIGHT": an export's label, not a name
         elif (
             capitalised
             and covered[start] is None
@@ -402,6 +411,28 @@ class MentionRules(NameEvidence):
             found.append(self._rule_candidate(seg_start, seg_end, type_, strength))
         return found
 
+    def without_portfolios(self, chosen):
+        """"minister van Defensie", "Minister Karremans van Economische Zaken": after a minister the
+        ministry's name is a portfolio, part of the title, not a mention of the organisation."""
+        text = self.text
+        if "inister" not in text and "taatssecretaris" not in text:
+            return chosen
+        kept, previous = [], None
+        for c in chosen:
+            portfolio = c.type == "organization" and (
+                text.endswith(PORTFOLIO_PREFIXES, 0, c.start)
+                or (previous is not None and previous.type == "person" and text[previous.end:c.start] == " van "
+                    and self._after_minister(previous.start))
+            )
+            if not portfolio:
+                kept.append(c)
+            previous = c
+        return kept
+
+    def _after_minister(self, pos):
+        words = self._previous_words(pos)
+        return bool(words) and words[-1].lower() in ("minister", "staatssecretaris", "oud-minister")
+
     def with_ministries(self, chosen):
         """"ministerie van Sociale Zaken en Werkgelegenheid": the name after a lowercase "ministerie van"
         is part of the ministry's name, which is never cut into a shorter entity."""
@@ -423,7 +454,10 @@ class MentionRules(NameEvidence):
         return [c for c in chosen if not any(e is not c and e.start <= c.start and c.end <= e.end for e in extended)]
 
     def _rule_candidate(self, start, end, type_, strength, override=False):
-        name = " ".join(self.text[start:end].split())
+        text = self.text
+        if type_ == "person" and end - start > 2 and text[end - 2] == " " and text[end:end + 1] == ".":
+            end += 1  # "Marco B.": a surname cut to its initial keeps its full stop
+        name = " ".join(text[start:end].split())
         return Candidate(start, end, type_, name, None, "rule", strength + (2 if override else 0))
 
 

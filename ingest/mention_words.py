@@ -19,7 +19,7 @@ PARTICLE_WORDS = frozenset(PARTICLES.split("|")) | {"vande", "vanden", "vander",
 SPACE = r"[ \t\u00a0]+"
 NAME_SEQUENCE = re.compile(
     rf"(?=[{UPPER}])(?<![\w.])(?:(?:{INITIAL}[ ]?){{1,4}}(?:(?:{PARTICLES}){SPACE})*)?{CAP}"
-    rf"(?:{SPACE}(?:&{SPACE})?(?:(?:{PARTICLES}){SPACE})*(?:{INITIAL}[ ]?){{0,3}}{CAP})*"
+    rf"(?:{SPACE}(?:&{SPACE})?(?:(?:{PARTICLES}){SPACE})*(?:{INITIAL}[ ]?){{0,3}}(?:(?:{PARTICLES}){SPACE})*{CAP})*"
 )
 SEQUENCE_PART = re.compile(rf"{INITIAL}|{CAP}|\S+")
 LOWER_WORD = re.compile(r"(?<![\w])[a-zà-ÿ][\w]*")
@@ -194,7 +194,6 @@ class WordCache:
                 or lower in PERSON_CUES
                 or is_nationality(sequence, gazetteer.nationalities)
                 or len(sequence) == 1
-                or is_label(sequence, gazetteer)
                 or lower.endswith(ADJECTIVE_FORM_ENDINGS)
                 or is_compound_of_common_noun(sequence)
                 or (sequence.startswith(COMPASS_PREFIXES) and lower.endswith(("se", "sche")))
