@@ -52,6 +52,13 @@ class ArticleText:
             i -= 1
         return i < 0 or text[i] in SENTENCE_END
 
+    def opens_sentence(self, start):
+        """at_sentence_start(start), answered at once in the usual case: after a space and a letter."""
+        text = self.text
+        if start > 1 and text[start - 1] == " " and text[start - 2] not in SKIPPED_BEFORE_SENTENCE:
+            return text[start - 2] in SENTENCE_END
+        return self.at_sentence_start(start)
+
     def is_common_word(self, word):
         """`word` in lower case is in the common words, or written in lower case in this text."""
         seen = self._common_seen
@@ -81,13 +88,7 @@ class ArticleText:
 
     def is_nationality(self, word):
         """"Russisch", "Russische", "Russen"; "Europese" from "Europees"."""
-        cache = self.words.nationality
-        try:
-            return cache[word]
-        except KeyError:
-            pass
-        found = cache[word] = _is_nationality(word, self.gazetteer.nationalities)
-        return found
+        return _is_nationality(word, self.gazetteer.nationalities)
 
     def _without_labels(self, parts):
         """The parts without labels in capitals at either edge; none if only initials remain."""
@@ -232,12 +233,7 @@ class MentionRules(NameEvidence):
                 found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", USER))
                 continue
             if " " not in surface:
-                # at_sentence_start(start), answered at once in the usual case: after a space and a letter
-                if start > 1 and text[start - 1] == " " and text[start - 2] not in SKIPPED_BEFORE_SENTENCE:
-                    opens = text[start - 2] in SENTENCE_END
-                else:
-                    opens = self.at_sentence_start(start)
-                if opens and self.is_common_word(surface):
+                if self.opens_sentence(start) and self.is_common_word(surface):
                     continue
             found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", STRONG))
         return found
@@ -262,12 +258,7 @@ class MentionRules(NameEvidence):
                 if info[0]:
                     continue
                 start = match.start()
-                # at_sentence_start(start), answered at once in the usual case: after a space and a letter
-                if start > 1 and text[start - 1] == " " and text[start - 2] not in SKIPPED_BEFORE_SENTENCE:
-                    opens = text[start - 2] in SENTENCE_END
-                else:
-                    opens = self.at_sentence_start(start)
-                if opens and self.is_common_word(sequence):
+                if self.opens_sentence(start) and self.is_common_word(sequence):
                     continue
                 self._one_word(sequence, start, match.end(), covered, info, found)
                 continue

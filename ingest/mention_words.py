@@ -130,14 +130,13 @@ class WordCache:
         self.gazetteer = gazetteer
         self.first_name: dict[str, bool] = {}
         self.common: dict[str, bool | str] = {}
-        self.nationality: dict[str, bool] = {}
         self.not_name_part: dict[str, bool] = {}
         self.single: dict[str, tuple | bool] = {}
         self.leading: dict[str, tuple[bool, bool, bool, bool]] = {}
         self.parts: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def trim(self):
-        caches = (self.first_name, self.common, self.nationality, self.not_name_part, self.single, self.leading,
+        caches = (self.first_name, self.common, self.not_name_part, self.single, self.leading,
                   self.parts)
         for cache in caches:
             if len(cache) > WORD_CACHE_LIMIT:

@@ -131,35 +131,34 @@ def test_a_surname_shared_by_two_full_names_stays_unlinked(tmp_path, db):
     assert db.execute("select mention_count from entities where name = 'Bart Ruisdael'").fetchone()[0] == 1
 
 
-def test_a_user_file_and_extract_give_one_entity_for_openbaar_ministerie_and_om(tmp_path):
+def ingest_then_extract(tmp_path, text, entity_file, entity_rows):
+    """Ingest one article without user entities, then `extract` with a user file; the database."""
     import sqlite_utils
 
-    text = tmp_path / "om.txt"
-    text.write_text("date 2023-05-10 Het Openbaar Ministerie (OM) eist straf. Het OM zwijgt verder.\n", encoding="utf-8")
+    path = tmp_path / "article.txt"
+    path.write_text(f"date 2023-05-10 {text}\n", encoding="utf-8")
     db_path = str(tmp_path / "a.db")
-    CliRunner().invoke(cli, ["ingest", str(text), "--db", db_path])
-    mine = tmp_path / "mine.tsv"
-    mine.write_text("name\ttype\twikidata\taliases\nOpenbaar Ministerie\torganization\t\tOM\n", encoding="utf-8")
+    CliRunner().invoke(cli, ["ingest", str(path), "--db", db_path])
+    mine = tmp_path / entity_file
+    mine.write_text(entity_rows, encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", "--db", db_path, "--entities", str(mine)])
     assert result.exit_code == 0, result.output
-    db = sqlite_utils.Database(db_path)
+    return sqlite_utils.Database(db_path)
+
+
+def test_a_user_file_and_extract_give_one_entity_for_openbaar_ministerie_and_om(tmp_path):
+    db = ingest_then_extract(tmp_path, "Het Openbaar Ministerie (OM) eist straf. Het OM zwijgt verder.", "mine.tsv",
+                             "name\ttype\twikidata\taliases\nOpenbaar Ministerie\torganization\t\tOM\n")
     assert json.loads(next(db["articles"].rows)["organizations"]) == ["Openbaar Ministerie"]
     assert [r[0] for r in db.execute("select name from entities")] == ["Openbaar Ministerie"]
     assert db.execute("select mention_count from entities").fetchone()[0] == 3
 
 
-def test_a_user_file_type_wins_through_extract(tmp_path):
-    import sqlite_utils
-
-    text = tmp_path / "dome.txt"
-    text.write_text("date 2023-05-10 Het concert in de Ziggo Dome was uitverkocht.\n", encoding="utf-8")
-    db_path = str(tmp_path / "a.db")
-    CliRunner().invoke(cli, ["ingest", str(text), "--db", db_path])
-    db = sqlite_utils.Database(db_path)
-    assert json.loads(next(db["articles"].rows)["places"]) == ["Ziggo Dome"]
-    mine = tmp_path / "mine.csv"
-    mine.write_text("name,type,wikidata,aliases\nZiggo Dome,organization,,\n", encoding="utf-8")
-    assert CliRunner().invoke(cli, ["extract", "--db", db_path, "--entities", str(mine)]).exit_code == 0
+def test_a_user_file_type_wins_through_extract(tmp_path, db):
+    ingest_texts(tmp_path, db, "Het concert in de Ziggo Dome was uitverkocht.")
+    assert people(db) == [[]] and json.loads(next(db["articles"].rows)["places"]) == ["Ziggo Dome"]
+    db = ingest_then_extract(tmp_path, "Het concert in de Ziggo Dome was uitverkocht.", "mine.csv",
+                             "name,type,wikidata,aliases\nZiggo Dome,organization,,\n")
     article = next(db["articles"].rows)
     assert (json.loads(article["places"]), json.loads(article["organizations"])) == ([], ["Ziggo Dome"])
 
