@@ -107,9 +107,27 @@ def plan_fields(columns: Iterable[str], field_map: dict[str, str] | None = None)
     return FieldPlan(chosen, snippet, missing, tuple(columns))
 
 
+# What R, pandas and spreadsheets write for "no value": stored as NULL, never as a value.
+MISSING_MARKERS = frozenset({"", "na", "n/a", "#n/a", "null", "none", "nan", "-", "nil"})
+
+
+def is_missing(value) -> bool:
+    """True for None, empty values (or lists of them) and missing-value markers.
+
+    The markers are those of R, pandas and spreadsheets: ``NA``, ``N/A``, ``#N/A``, ``NULL``, ``None``, ``nan``, ``-``.
+    """
+    if value is None or value == {}:
+        return True
+    if isinstance(value, list):
+        return all(is_missing(v) for v in value)
+    if isinstance(value, float):
+        return value != value  # NaN
+    return isinstance(value, str) and value.strip().casefold() in MISSING_MARKERS
+
+
 def _as_text(value, joiner: str) -> str | None:
     """Field values as text: lists (paragraphs, several authors) are joined, objects kept as JSON."""
-    if value is None:
+    if is_missing(value):
         return None
     if isinstance(value, str):
         text = value
@@ -133,13 +151,13 @@ def record_from_fields(values: dict, plan: FieldPlan, line: int, raw: str) -> Re
     for target, column in plan.columns.items():
         value = values.get(column)
         if target == "id":
-            if value not in (None, ""):
+            if not is_missing(value):
                 record.extra["id"] = value
         else:
             setattr(record, target, _as_text(value, "\n\n" if target == "text" else ", "))
     used = set(plan.columns.values())
     for column, value in values.items():
-        if column not in used and value not in (None, "", [], {}):
+        if column not in used and not is_missing(value):
             record.extra.setdefault(column, value)
     if record.text is None and plan.snippet and _as_text(values.get(plan.snippet), "\n\n"):
         record.text = _as_text(values.get(plan.snippet), "\n\n")
@@ -217,7 +235,7 @@ def read_json_lines(lines: Iterable[str], field_map: dict | None = None) -> Iter
         if not raw.strip():
             continue
         try:
-            value = json.loads(raw)
+            value = json.loads(raw, strict=False)  # control characters (a stray NUL) inside strings are cleaned later
         except (ValueError, RecursionError) as error:
             detail = f"{error.msg} at column {error.colno}" if isinstance(error, json.JSONDecodeError) else str(error)
             yield Record(
@@ -232,7 +250,7 @@ def read_json_lines(lines: Iterable[str], field_map: dict | None = None) -> Iter
 
 # ---------------------------------------------------------------- JSON documents
 
-_DECODER = json.JSONDecoder()
+_DECODER = json.JSONDecoder(strict=False)  # control characters inside strings are cleaned later
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 CONTAINER_KEYS = (
     "articles", "results", "data", "items", "records", "documents", "docs", "hits", "entries", "rows", "artikelen",

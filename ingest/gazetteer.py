@@ -15,6 +15,8 @@ from pathlib import Path
 
 import ahocorasick
 
+from .textclean import normalize
+
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_ENTITY_FILES = (DATA_DIR / "entities.tsv", DATA_DIR / "places.tsv")
 COLUMNS = ("name", "type", "wikidata", "aliases")
@@ -99,7 +101,7 @@ def _parse_row(path, number, cells):
     where = f"{path}, line {number}"
     if len(cells) != len(COLUMNS):
         raise ValueError(f"{where}: expected {len(COLUMNS)} columns, found {len(cells)}")
-    name, type_, wikidata, aliases = (c.strip() for c in cells)
+    name, type_, wikidata, aliases = (normalize(c).strip() for c in cells)
     if not name:
         raise ValueError(f"{where}: the name is empty")
     if type_ not in ENTITY_TYPES:

@@ -264,22 +264,45 @@ _OFFICE = {
 _CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 27)) | frozenset(range(28, 32)) | {127}
 
 
+# An SQLite database, and its write-ahead log (big- and little-endian checksums).
+SQLITE_SIGNATURES = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+# File types recognised by their first bytes: never text, whatever their name.
+_MAGIC = (
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "an Office document (Excel, Word) or other packed file"),
+    (b"\xd0\xcf\x11\xe0", "an Office document (Excel, Word) or other packed file"),
+    *((signature, "an SQLite database") for signature in SQLITE_SIGNATURES),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+)
+
+
 def _not_text(head: bytes, name: str) -> str | None:
-    """Why these bytes are not a text export, or None when they are (or may be) text."""
+    """Why these bytes are not a text export, or None when they are (or may be) text.
+
+    The evidence is weighed: a known file signature, or NUL and control bytes making up more
+    than a small share of the first 8 KB, make a binary file. A stray NUL byte in a text
+    export does not: it is dropped from its record with a warning (see ``_finish``).
+    """
     if any(head.startswith(bom) for bom, _ in _UNICODE_BOMS):
         return None
     kind = _OFFICE.get(Path(name).suffix.lower())
-    if kind is None and head.startswith(b"%PDF"):
-        kind = "a PDF file"
-    elif kind is None and head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        kind = "an Office document (Excel, Word) or other packed file"
+    if kind is None:
+        kind = next((what for magic, what in _MAGIC if head.startswith(magic)), None)
+    if kind and kind.endswith(("image", "database")):
+        return f"this is {kind}, not a text export: only text exports (CSV, TSV, JSON, plain text) hold articles"
     if kind:
         return (
             f"this is {kind}, not a text export: save spreadsheets as 'CSV UTF-8' and documents as plain "
             "text (.txt), then ingest those"
         )
-    if b"\x00" in head:
-        return "binary file (contains NUL bytes), not text: if it is an export, save it as UTF-8 text or CSV"
+    if head.count(b"\x00") > max(2, len(head) // 100):
+        return (
+            "binary file (contains NUL bytes), not text: if it is an export, save it as UTF-8 text or CSV; if it is "
+            "text damaged by many NUL bytes, remove them first (tr -d '\\000' < FILE > FIXED) and ingest that"
+        )
     if head and sum(b in _CONTROL_BYTES for b in head) > len(head) // 10:
         return "binary file (mostly control characters), not text: if it is an export, save it as UTF-8 text or CSV"
     return None
@@ -395,6 +418,13 @@ def _finish(record: Record, max_bytes: int, clean: bool) -> Record:
             "if it really is one article, ingest again with a higher limit"
         )
         return record
+    if record.text is not None and "\x00" in record.raw:
+        nuls = record.raw.count("\x00")
+        removed = (
+            f"removed {nuls} NUL byte{'s' if nuls > 1 else ''} (0x00) from this record; "
+            "the export is probably damaged here"
+        )
+        record.error = f"{record.error}; {removed}" if record.error else removed
     return clean_record(record) if clean else record
 
 
@@ -468,6 +498,30 @@ def _numbered(stream, name, fmt, field_map, max_record_bytes, clean) -> Iterator
                 f"{error}); the records before it were read. Please report this as a bug"
             ),
         )
+
+
+def no_articles_reason(source: Path | str | BinaryIO, name: str, format: str | None = None) -> str:
+    """Why a file that gave no records at all holds no articles, for the warning that names it."""
+    if isinstance(source, (str, Path)):
+        with open(source, "rb") as stream:
+            return no_articles_reason(stream, name, format)
+    head, stream = _sniffable(source)
+    decompress = _compression(head)
+    if decompress:
+        try:
+            head, _ = _read_head(decompress(stream), 1 << 16)
+        except _DAMAGED:
+            head = b""
+        name = _without_compression_suffix(name)
+    text = decode(head)
+    if not text.strip():
+        return "empty file, no articles"
+    lines = [line for line in text.splitlines() if line.strip()]
+    if (format or format_for_name(name)) in ("csv", "tsv") and len(lines) == 1:
+        return "header row only, no articles"
+    if text.strip() in ("[]", "{}"):
+        return "an empty JSON list, no articles"
+    return "no articles found in this file"
 
 
 def find_input_files(paths: list[Path]) -> list[Path]:

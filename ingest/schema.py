@@ -20,6 +20,7 @@ TABLES = {
             "ingested_at": str,
             "completed_at": str,
             "record_count": int,
+            "read_as": str,
         },
         pk="id",
     ),
@@ -134,7 +135,6 @@ TABLES = {
 }
 
 UNIQUE_INDEXES = {
-    "sources": [["sha256"]],
     "articles": [["content_hash"]],
     "article_versions": [["content_hash"]],
     "records": [["source_id", "position"]],
@@ -143,6 +143,8 @@ UNIQUE_INDEXES = {
 }
 
 INDEXES = {
+    # Not unique: a file read again with other options (or --reread) is a source of its own.
+    "sources": [["sha256"]],
     "articles": [["month"], ["source"], ["date"], ["year"]],
     "records": [["article_id"], ["version_id"], ["status"], ["raw_hash"]],
     "article_paragraphs": [["paragraph_id"]],
@@ -180,6 +182,8 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             table.create(**spec)
     for sql in RAW_SQL:
         db.execute(sql)
+    if any(row[1] == "idx_sources_sha256" and row[2] for row in db.execute("pragma index_list(sources)")):
+        db.execute("drop index idx_sources_sha256")  # archives made before files could be read again
     for name, indexes in UNIQUE_INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, unique=True, if_not_exists=True)
