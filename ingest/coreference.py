@@ -21,12 +21,16 @@ def resolve(article, chosen):
     text = article.text
     if "(" in text:
         chosen = abbreviations(article, chosen)
-    full_names = {}
+    full_names, first_names = {}, {}
+    known_first_names = article.gazetteer.first_names
     for c in chosen:
         if c.type == "person" and " " in c.entity:
             for key in surname_keys(c.entity):
                 if key not in full_names:
                     full_names[key] = c
+            first = c.entity.split()[0]
+            if first in known_first_names:
+                first_names.setdefault(first, {})[c.entity] = c
     best_type = {}
     for c in sorted(chosen, key=_STRENGTH):
         best_type[text[c.start:c.end]] = c.type
@@ -35,6 +39,8 @@ def resolve(article, chosen):
             continue
         surface = text[c.start:c.end]
         person = full_names.get(" ".join(surface.split()))
+        if person is None and len(first_names.get(surface, ())) == 1:  # "Ruud" after "Ruud Hendriksen"
+            person = next(iter(first_names[surface].values()))
         if person is not None and person is not c and person.entity != c.entity:
             c.type, c.entity, c.wikidata, c.method = "person", person.entity, person.wikidata, "coreference"
         elif c.strength == WEAK:
