@@ -42,7 +42,7 @@ import sqlite_utils
 from .articles import Article, RejectedRecord, prepare_article
 from .boilerplate import update_boilerplate
 from .dedup import text_hash
-from .entities import MentionStore
+from .entities import MentionStore, link_partial_names
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD, jaccard, shingles
 from .records import (
@@ -256,6 +256,7 @@ def ingest_paths(
                     on_progress(size)
             if writer.summary.files:  # skipped files change nothing
                 writer.update_boilerplate()
+                link_partial_names(db, _worker_gazetteer)
                 db.execute("pragma optimize")  # planner statistics for the grown tables
     finally:
         if pool:
