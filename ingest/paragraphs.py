@@ -86,8 +86,10 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 
 _STOPS = ".!?…"
 _CLOSERS = "\"'”’»)]}"
-_OPENERS = "\"'“‘„«([{¿¡"
+_OPENERS = "\"'“‘„«([{¿¡…"
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_WORD_BEFORE_DOT = re.compile(r"[^\W\d_]+$")
+_LETTERS_AFTER = re.compile(r"[^\W\d_]*")
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,15 @@ class _Article:
             i -= 1
         return i >= 0 and text[i] in _STOPS
 
+    def glued_after_stop(self, c: int) -> bool:
+        """True when comparison character c follows a sentence-ending mark or a closing
+        bracket or curly quote with no space between ("vertraging.het", "cijfers)Peter"):
+        where a copy was glued on, even before lower case."""
+        if c <= 0 or c >= self.n:
+            return False
+        a, b = self.offsets[c - 1], self.offsets[c]
+        return b == a + 1 and (self._ends_sentence(a) or self.text[a] in ")]}”»")
+
     def strength(self, c: int) -> int:
         """What lies between comparison characters c-1 and c: 0 the inside of a word,
         1 a word boundary, 2 a sentence boundary, 3 a paragraph boundary (or an end)."""
@@ -205,52 +216,44 @@ class _Article:
             return 0
         if x in "-/–—_@#&+=*%":
             return 0
-        if self._ends_sentence(a) and not (x == "." and y.islower()):
-            return 2
-        return 1
+        if not self._ends_sentence(a):
+            return 1
+        if x == "." and y.islower():  # "nu.nl", "Booking.com" are not sentence ends
+            before = _WORD_BEFORE_DOT.search(text, max(0, a - 40), a)
+            after = _LETTERS_AFTER.match(text, b)
+            return 2 if before and len(before.group(0)) >= 2 and len(after.group(0)) >= 4 else 1
+        return 2
 
 
 def _snap(article: _Article, s: int, e: int, shift: int, snap_start: bool) -> tuple[int, int]:
-    """Shrink the repeat key[s:e] (whose earlier occurrence is at s - shift) to boundaries.
+    """Shrink the repeat key[s:e] (whose earlier occurrence is at s - shift) to where a copy can end.
 
-    Both ends move inward to the nearest token boundary in the copy and in the
-    earlier text; then, unless already at a sentence boundary, to a sentence
-    boundary within COINCIDENCE_CHARS and COINCIDENCE_WORDS word boundaries,
-    since the text next to a copy often starts or ends like the text next to
-    its original.
+    A copy starts at a sentence start (or the start of a paragraph) in the text it
+    was pasted into, and ends at a sentence end (or the end of a paragraph). Text
+    next to a copy often starts or ends like the text next to its original ("...
+    gemeld. De brandweer" after "...gemeld. De politie"), so a repeat that runs
+    on to the inside of a sentence is cut back to the last sentence boundary, and
+    one that starts inside a sentence is cut forward to the next. In both texts the
+    cut must fall on a sentence boundary, and the copy may start (end) inside a
+    sentence only where it also starts (ends) a paragraph.
     """
+    strength = article.strength
 
     def both(c: int) -> int:
-        return min(article.strength(c), article.strength(c - shift))
+        return min(strength(c), strength(c - shift))
 
     while e > s and both(e) == 0:
         e -= 1
-    if both(e) < 2:
-        c, words = e - 1, 0
-        while c > s and e - c <= COINCIDENCE_CHARS:
-            level = both(c)
-            if level >= 2:
-                e = c
-                break
-            if level == 1:
-                words += 1
-                if words > COINCIDENCE_WORDS:
-                    break
-            c -= 1
+    if strength(e) < 2 and not article.glued_after_stop(e):  # it ends inside a sentence of its text
+        while e > s and both(e) < 2:
+            e -= 1
+    if not snap_start:
+        return s, e
     while s < e and both(s) == 0:
         s += 1
-    if snap_start and both(s) < 2:
-        c, words = s + 1, 0
-        while c < e and c - s <= COINCIDENCE_CHARS:
-            level = both(c)
-            if level >= 2:
-                s = c
-                break
-            if level == 1:
-                words += 1
-                if words > COINCIDENCE_WORDS:
-                    break
-            c += 1
+    if strength(s) < 2 and not article.glued_after_stop(s):
+        while s < e and both(s) < 2:
+            s += 1
     return s, e
 
 
@@ -274,16 +277,18 @@ def _longest_earlier_match(key: str, j: int, earlier: list[int]) -> tuple[int, i
 
 
 def _is_copy(article: _Article, s: int, e: int) -> bool:
-    """The minimum that counts as a copy (see the module docstring)."""
+    """The minimum that counts as a copy: at least MIN_COPY_CHARS comparison characters
+    holding two whole sentences, or one whole sentence of MIN_SENTENCE_WORDS words."""
     if e - s < MIN_COPY_CHARS:
         return False
-    if e - s >= MIN_FRAGMENT_CHARS:
+    strength = article.strength
+    ends = [c for c in range(s, e + 1) if strength(c) >= 2 or (c in (s, e) and article.glued_after_stop(c))]
+    if len(ends) >= 3:
         return True
-    if any(article.strength(c) >= 2 for c in range(s + 1, e)):
-        return True
-    if article.strength(s) >= 2 and article.strength(e) >= 2:
-        text = article.text[article.offsets[s] : article.offsets[e - 1] + 1]
-        return len(_WORD.findall(text)) >= MIN_SENTENCE_WORDS
+    for a, b in zip(ends, ends[1:]):
+        text = article.text[article.offsets[a] : article.offsets[b - 1] + 1]
+        if len(_WORD.findall(text)) >= MIN_SENTENCE_WORDS:
+            return True
     return False
 
 
