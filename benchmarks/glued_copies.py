@@ -158,29 +158,37 @@ def with_copies(rng: random.Random, paragraphs: list[str]) -> tuple[str, str]:
     kinds = []
     points = _cut_points(paragraphs)
     last_open = False
+    modified: set[int] = set()  # a second copy is of text the first left alone
+    sources: set[int] = set()  # and is not glued into text the first copied
     for _ in range(rng.choice([1, 1, 2])):
         for _attempt in range(50):
             x, y = sorted(rng.sample(range(len(points)), 2))
             (i, a, _), (j, b, ends_sentence) = points[x], points[y]
-            segment = "\n".join(paragraphs[k] for k in range(i, j + 1))
             chars = len("".join(_copy_text(paragraphs, (i, a), (j, b), random.Random(0)).split()))
             sentence_ends = sum(1 for p in points[x + 1 : y] if p[2])
-            if chars >= 40 and sentence_ends >= 1 and segment:
+            if chars >= 40 and sentence_ends >= 1 and not modified.intersection(range(i, j + 1)):
+                sources.update(range(i, j + 1))
                 break
         else:
             continue
         copy = _copy_text(paragraphs, (i, a), (j, b), rng)
         where = rng.random()
         if where < 0.4 or j + 1 >= len(out) or not ends_sentence:
-            if rng.random() < 0.5 or last_open:  # no gluing to a copy that ends mid-sentence
+            if rng.random() < 0.5 or last_open or len(out) - 1 in sources:  # no gluing to a copy that ends mid-sentence
                 out.append(copy)
                 kinds.append("own paragraph")
             else:
                 out[-1] = out[-1] + copy
+                modified.add(len(out) - 1)
                 kinds.append("glued to the last paragraph")
             last_open = not ends_sentence
         else:
             k = rng.randrange(j + 1, len(out))
+            if k in sources:
+                out.append(copy)
+                kinds.append("own paragraph")
+                continue
             out[k] = copy + rng.choice(["", " "]) + out[k]
+            modified.add(k)
             kinds.append("glued before new text")
     return "\n\n".join(out), ", ".join(kinds)

@@ -90,6 +90,8 @@ _OPENERS = "\"'“‘„«([{¿¡…"
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _WORD_BEFORE_DOT = re.compile(r"[^\W\d_]+$")
 _LETTERS_AFTER = re.compile(r"[^\W\d_]*")
+# Endings of web addresses: "nu.nl", "bol.com" (not "de": "...gemeld.de gemeente").
+_DOMAINS = frozenset("nl be com org net eu fr uk io info tv fm html php".split())
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,11 @@ class _Article:
         if c <= 0 or c >= self.n:
             return False
         a, b = self.offsets[c - 1], self.offsets[c]
-        return b == a + 1 and (self._ends_sentence(a) or self.text[a] in ")]}”»")
+        if b != a + 1:
+            return False
+        if self.text[a] in ")]}”»":
+            return True
+        return self._ends_sentence(a) and _LETTERS_AFTER.match(self.text, b).group(0) not in _DOMAINS
 
     def strength(self, c: int) -> int:
         """What lies between comparison characters c-1 and c: 0 the inside of a word,
@@ -209,7 +215,7 @@ class _Article:
         if b > a + 1:  # whitespace between
             if "\n" in text[a + 1 : b]:
                 return 3
-            return 2 if self._ends_sentence(a) and not y.islower() else 1
+            return 2 if self._ends_sentence(a) else 1
         if x.isalnum() or not (y.isalnum() or y in _OPENERS):
             return 0
         if x in ".," and y.isdigit() and a > 0 and text[a - 1].isdigit():  # "3.5", "19.25"
@@ -218,10 +224,10 @@ class _Article:
             return 0
         if not self._ends_sentence(a):
             return 1
-        if x == "." and y.islower():  # "nu.nl", "Booking.com" are not sentence ends
+        if x == "." and y.islower():  # "nu.nl", "Booking.com", "o.a.de" are not sentence ends
             before = _WORD_BEFORE_DOT.search(text, max(0, a - 40), a)
-            after = _LETTERS_AFTER.match(text, b)
-            return 2 if before and len(before.group(0)) >= 2 and len(after.group(0)) >= 4 else 1
+            after = _LETTERS_AFTER.match(text, b).group(0)
+            return 2 if before and len(before.group(0)) >= 2 and after not in _DOMAINS else 1
         return 2
 
 
@@ -242,18 +248,22 @@ def _snap(article: _Article, s: int, e: int, shift: int, snap_start: bool) -> tu
     def both(c: int) -> int:
         return min(strength(c), strength(c - shift))
 
+    def can_cut(c: int) -> bool:
+        here, there = strength(c), strength(c - shift)
+        if not (here and there):
+            return False
+        return here >= 2 or there == 3 or article.glued_after_stop(c)
+
     while e > s and both(e) == 0:
         e -= 1
-    if strength(e) < 2 and not article.glued_after_stop(e):  # it ends inside a sentence of its text
-        while e > s and both(e) < 2:
-            e -= 1
+    while e > s and not can_cut(e):
+        e -= 1
     if not snap_start:
         return s, e
     while s < e and both(s) == 0:
         s += 1
-    if strength(s) < 2 and not article.glued_after_stop(s):
-        while s < e and both(s) < 2:
-            s += 1
+    while s < e and not can_cut(s):
+        s += 1
     return s, e
 
 
