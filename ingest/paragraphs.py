@@ -175,8 +175,8 @@ class _Article:
         self.text = text = "\n".join(paragraphs)
         self.key = key
         self.n = len(key)
-        offsets = [i for i, ch in enumerate(text) if not ch.isspace()]
-        if len(offsets) != len(key):  # a character folds to several ("ß" -> "ss")
+        offsets = [i for i, ch in enumerate(text) if ch != " " and ch != "\n"]
+        if len(offsets) != len(key):  # other whitespace, or a character folds to several ("ß" -> "ss")
             offsets = []
             for i, ch in enumerate(text):
                 if not ch.isspace():
@@ -267,20 +267,28 @@ def _snap(article: _Article, s: int, e: int, shift: int, snap_start: bool) -> tu
     return s, e
 
 
-def _longest_earlier_match(key: str, j: int, earlier: list[int]) -> tuple[int, int]:
-    """The longest common prefix of key[j:] with key[p:] over the earlier starts p: (length, p)."""
+def _longest_earlier_match(key: str, j: int, earlier: list[int], explored: dict[int, int]) -> tuple[int, int]:
+    """The longest common prefix of key[j:] with key[p:] over the earlier starts p: (length, p).
+
+    ``explored`` maps a shift j - p to the end of the last match found along it: a
+    start inside that match only repeats it (its snapped copy was already taken or
+    rejected), so it is skipped, and the map is updated with the new match.
+    """
     n = len(key)
     best, best_p = 0, -1
     earlier = earlier[: bisect.bisect_left(earlier, j)]
     if len(earlier) > 16:  # pathological, very repetitive text: bound the work
         earlier = earlier[:8] + earlier[-8:]
     for p in earlier:
+        if explored.get(j - p, -1) > j:
+            continue
         length = 0
         step = 64
         while step:
             while j + length + step <= n and key[p + length : p + length + step] == key[j + length : j + length + step]:
                 length += step
             step //= 4
+        explored[j - p] = j + length
         if length > best:
             best, best_p = length, p
     return best, best_p
@@ -292,9 +300,12 @@ def _is_copy(article: _Article, s: int, e: int) -> bool:
     if e - s < MIN_COPY_CHARS:
         return False
     strength = article.strength
-    ends = [c for c in range(s, e + 1) if strength(c) >= 2 or (c in (s, e) and article.glued_after_stop(c))]
-    if len(ends) >= 3:
-        return True
+    ends = []
+    for c in range(s, e + 1):
+        if strength(c) >= 2 or (c in (s, e) and article.glued_after_stop(c)):
+            ends.append(c)
+            if len(ends) == 3:
+                return True
     for a, b in zip(ends, ends[1:]):
         text = article.text[article.offsets[a] : article.offsets[b - 1] + 1]
         if len(_WORD.findall(text)) >= MIN_SENTENCE_WORDS:
@@ -329,11 +340,12 @@ def find_repeats(paragraphs: list[str]) -> list[tuple[int, int]]:
             repeated.append(i)
     article = _Article(paragraphs, key)
     runs: list[list[int]] = []
+    explored: dict[int, int] = {}
     end = 0
     for j in repeated:
         if j < end:
             continue
-        length, p = _longest_earlier_match(key, j, occurrences[grams[j]])
+        length, p = _longest_earlier_match(key, j, occurrences[grams[j]], explored)
         if length < k:
             continue
         abuts = bool(runs) and runs[-1][1] == j
