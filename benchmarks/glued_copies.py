@@ -101,8 +101,7 @@ def _cut_points(paragraphs: list[str]) -> list[tuple[int, int, bool]]:
     """Places a copy may start or end: (paragraph, character offset, is a sentence boundary).
 
     Mid-sentence places are word boundaries at least 3 words and 13 characters from the
-    sentence's ends: closer to a sentence end, a copy cannot be told from text that merely
-    starts or ends like its original (see ``COINCIDENCE_CHARS`` in ingest/paragraphs.py).
+    sentence's ends.
     """
     points = []
     for i, paragraph in enumerate(paragraphs):
@@ -164,9 +163,10 @@ def with_copies(rng: random.Random, paragraphs: list[str]) -> tuple[str, str]:
         for _attempt in range(50):
             x, y = sorted(rng.sample(range(len(points)), 2))
             (i, a, _), (j, b, ends_sentence) = points[x], points[y]
-            chars = len("".join(_copy_text(paragraphs, (i, a), (j, b), random.Random(0)).split()))
-            sentence_ends = sum(1 for p in points[x + 1 : y] if p[2])
-            if chars >= 40 and sentence_ends >= 1 and not modified.intersection(range(i, j + 1)):
+            plain = " ".join(paragraphs[k][a if k == i else 0 : b if k == j else None] for k in range(i, j + 1))
+            chars = len("".join(plain.split()))
+            pieces = [p for p in make_corpus._SENTENCE_END.split(" ".join(plain.split())) if p]
+            if chars >= 40 and len(pieces) >= 2 and not modified.intersection(range(i, j + 1)):
                 sources.update(range(i, j + 1))
                 break
         else:

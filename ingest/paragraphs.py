@@ -12,23 +12,29 @@ The rule for what counts as a copy (documented in the README, "Repeated
 text"):
 
 - a repeat is a stretch of at least ``MIN_COPY_CHARS`` (24) comparison
-  characters (letters, digits and punctuation; whitespace and case ignored)
-  that also occurs earlier in the article;
-- it starts and ends on token boundaries (whitespace, a paragraph break, or
-  glued punctuation such as ``gemeld.|12``, ``u.|Het``, ``ze.|'s``), in the
-  copy and in the earlier text; a stretch that runs on by a word or two past
-  a sentence end only because the next sentences happen to start alike
-  ("...gemeld. De brandweer" / "...gemeld. De politie") is cut back to that
-  sentence end, and likewise at its start;
-- it is removed when it spans a sentence boundary (two sentences or parts of
-  two), or is a whole sentence of at least ``MIN_SENTENCE_WORDS`` (8) words,
-  or is at least ``MIN_FRAGMENT_CHARS`` (80) comparison characters long;
+  characters (letters, digits, punctuation; whitespace and case ignored) that
+  also occurs earlier in the same article, found by seeded matching: every
+  24-character stretch is looked up, and a stretch seen before is extended as
+  far as it goes;
+- a copy starts and ends on a sentence boundary of the text it was pasted
+  into (a stop before a space or a glued word: ``gemeld.|12``, ``u.|Het``,
+  ``VS.|Daar``, ``ze.|'s``, ``gesloten.|“We``), where something was glued on
+  without a space (also before lower case, or after a closing bracket), or
+  where its original starts or ends a paragraph. So a repeat that runs on into
+  the text next to the copy only because that text starts or ends like the
+  text next to the original ("...gemeld. De brandweer" after "...gemeld. De
+  politie") is cut back to the sentence boundary; a copy may start or end
+  mid-sentence where it starts or ends a paragraph or was glued on;
+- it is removed when it holds two whole sentences (a partial sentence at a
+  paragraph edge or a glue point counts), or one whole sentence of at least
+  ``MIN_SENTENCE_WORDS`` (8) words;
 - everything else stays: short repeats ("Nee." answering two questions,
   "Dat meldt ANP.", "Hij ontkent alles."), also when they stand alone as a
-  paragraph, and shorter stretches of one sentence that recur in it ("laat
-  het CBS weten in een verklaring");
-- new text before or after a removed copy stays in its paragraph, and a
-  paragraph that becomes empty is dropped.
+  paragraph, and a phrase that recurs inside different sentences ("laat het
+  CBS weten in een verklaring", the end of one sentence and the start of the
+  next);
+- new text before or after a removed copy stays in its paragraph (joined by a
+  space), and a paragraph that becomes empty is dropped.
 
 ``removed_chars`` counts the characters of the (whitespace-normalised)
 paragraph text that were removed: each copy from its first to its last
@@ -46,14 +52,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+# The shortest repeat looked at, in comparison characters (no whitespace,
+# case folded): also the length of the stretches used as seeds.
 MIN_COPY_CHARS = 24
+# A copy of a single whole sentence needs this many words ("Dat meldt ANP."
+# repeated is not a copy; a pasted sentence of 8 words is).
 MIN_SENTENCE_WORDS = 8
-MIN_FRAGMENT_CHARS = 80
-# How far a repeat may run past a sentence end by coincidence (the next
-# sentences both start with "De", "In de", "Volgens de"): comparison
-# characters, and word boundaries crossed.
-COINCIDENCE_CHARS = 12
-COINCIDENCE_WORDS = 2
 
 # Kept for callers that used the old rule's name.
 MIN_WORDS_SINGLE_REPEAT = MIN_SENTENCE_WORDS
