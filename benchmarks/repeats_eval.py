@@ -85,6 +85,7 @@ def make_corpus_glued(n: int, seed: int) -> list[tuple[str, list[str]]]:
 
 def evaluate(module, n: int, seed: int) -> dict:
     counts = collections.Counter()
+    counts["distinct sentences changed"] = 0
     for i in range(n):
         rng = random.Random(seed * 1_000_003 + i)
         original = glued_copies.article(rng)

@@ -20,7 +20,7 @@ text"):
   into (a stop before a space or a glued word: ``gemeld.|12``, ``u.|Het``,
   ``VS.|Daar``, ``ze.|'s``, ``gesloten.|“We``), where something was glued on
   without a space (also before lower case, or after a closing bracket), or
-  where its original starts or ends a paragraph. So a repeat that runs on into
+  (at its end) where its original ends a paragraph. So a repeat that runs on into
   the text next to the copy only because that text starts or ends like the
   text next to the original ("...gemeld. De brandweer" after "...gemeld. De
   politie") is cut back to the sentence boundary; a copy may start or end
@@ -206,6 +206,13 @@ class _Article:
             return True
         return self._ends_sentence(a) and _LETTERS_AFTER.match(self.text, b).group(0) not in _DOMAINS
 
+    def between_words(self, c: int) -> bool:
+        """True when comparison characters c-1 and c are letters or digits of one word."""
+        if c <= 0 or c >= self.n:
+            return False
+        a, b = self.offsets[c - 1], self.offsets[c]
+        return a == b or (b == a + 1 and self.text[a].isalnum() and self.text[b].isalnum())
+
     def strength(self, c: int) -> int:
         """What lies between comparison characters c-1 and c: 0 the inside of a word,
         1 a word boundary, 2 a sentence boundary, 3 a paragraph boundary (or an end)."""
@@ -219,7 +226,9 @@ class _Article:
         if b > a + 1:  # whitespace between
             if "\n" in text[a + 1 : b]:
                 return 3
-            return 2 if self._ends_sentence(a) else 1
+            if self._ends_sentence(a) or (x in ")]”’\"'»" and (y.isupper() or y in "(“‘„«")):  # "(zie kader) Het"
+                return 2
+            return 1
         if x.isalnum() or not (y.isalnum() or y in _OPENERS):
             return 0
         if x in ".," and y.isdigit() and a > 0 and text[a - 1].isdigit():  # "3.5", "19.25"
@@ -243,30 +252,27 @@ def _snap(article: _Article, s: int, e: int, shift: int, snap_start: bool) -> tu
     next to a copy often starts or ends like the text next to its original ("...
     gemeld. De brandweer" after "...gemeld. De politie"), so a repeat that runs
     on to the inside of a sentence is cut back to the last sentence boundary, and
-    one that starts inside a sentence is cut forward to the next. In both texts the
-    cut must fall on a sentence boundary, and the copy may start (end) inside a
-    sentence only where it also starts (ends) a paragraph.
+    one that starts inside a sentence is cut forward to the next. A cut falls on a
+    token boundary in both texts, and on a sentence or paragraph boundary or a glue
+    point (no space after a stop or closing bracket) in the text the copy is in;
+    an end may also fall where the original's paragraph ends.
     """
     strength = article.strength
 
-    def both(c: int) -> int:
-        return min(strength(c), strength(c - shift))
-
-    def can_cut(c: int) -> bool:
+    def can_cut(c: int, at_end: bool) -> bool:
         here, there = strength(c), strength(c - shift)
+        if there == 3 and not here:  # the original's paragraph edge, glued to a number: "2027.|3.5"
+            return not article.between_words(c)
         if not (here and there):
             return False
-        return here >= 2 or there == 3 or article.glued_after_stop(c)
+        # A copy may end where its original's paragraph ends, "(voorlopige cijfers) eindtermen".
+        return here >= 2 or article.glued_after_stop(c) or (at_end and there == 3)
 
-    while e > s and both(e) == 0:
-        e -= 1
-    while e > s and not can_cut(e):
+    while e > s and not can_cut(e, True):
         e -= 1
     if not snap_start:
         return s, e
-    while s < e and both(s) == 0:
-        s += 1
-    while s < e and not can_cut(s):
+    while s < e and not can_cut(s, False):
         s += 1
     return s, e
 
