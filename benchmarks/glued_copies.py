@@ -85,9 +85,13 @@ def article(rng: random.Random) -> list[str]:
             paragraph.append(ends.pop())
     seen: set[str] = set()
     out = []
-    for paragraph in paragraphs:  # sentences distinct within the article
-        kept = [s for s in paragraph if s not in seen]
-        seen.update(kept)
+    for paragraph in paragraphs:  # sentences distinct within the article, ignoring case and spaces
+        kept = []
+        for sentence in paragraph:
+            key = "".join(sentence.split()).casefold()
+            if key not in seen:
+                seen.add(key)
+                kept.append(sentence)
         if kept:
             out.append(" ".join(kept))
     return out

@@ -90,7 +90,7 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 
 _STOPS = ".!?…"
 _CLOSERS = "\"'”’»)]}"
-_OPENERS = "\"'“‘„«([{¿¡…"
+_OPENERS = "\"'“‘„«([{¿¡…-–—•"  # what may start a sentence before its first word
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _WORD_BEFORE_DOT = re.compile(r"[^\W\d_]+$")
 _LETTERS_AFTER = re.compile(r"[^\W\d_]*")
