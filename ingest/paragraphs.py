@@ -361,6 +361,8 @@ def find_repeats(paragraphs: list[str]) -> list[tuple[int, int]]:
         abuts = bool(runs) and runs[-1][1] == j
         s, e = _snap(article, j, j + length, j - p, snap_start=not abuts)
         if e - s <= 0:
+            if length > 500:  # no place to cut in a long repeat (one endless word): skip it, or this is quadratic
+                end = j + length - k
             continue
         if runs and runs[-1][1] == s:
             runs[-1][1] = e
