@@ -299,3 +299,13 @@ def test_an_article_of_distinct_sentences_is_never_changed(seed):
     clean = clean_article_text("\n\n".join(original))
     assert clean.paragraphs == original
     assert clean.removed_chars == 0
+
+
+@pytest.mark.parametrize("text", ["a" * 200_000, "Het is zo. " * 20_000, "abc def " * 25_000, "Nee.Ja." * 30_000])
+def test_pathological_repetitive_text_is_cleaned_in_linear_time(text):
+    import time
+
+    started = time.perf_counter()
+    clean = clean_article_text(text)
+    assert time.perf_counter() - started < 5
+    assert clean.paragraphs
