@@ -59,9 +59,6 @@ MIN_COPY_CHARS = 24
 # repeated is not a copy; a pasted sentence of 8 words is).
 MIN_SENTENCE_WORDS = 8
 
-# Kept for callers that used the old rule's name.
-MIN_WORDS_SINGLE_REPEAT = MIN_SENTENCE_WORDS
-
 # Words that end in a full stop without ending a sentence, lower case as
 # written ("jan. 2022", "vs."). "Jan." and "VS." are a name and a country and
 # do end a sentence before a capital.
