@@ -123,9 +123,22 @@ def ensure_inspect_file(db_path: Path) -> Path | None:
     return path
 
 
+def with_slashes(extra: list[str]) -> list[str]:
+    """``extra`` with a ``--setting base_url`` value given a leading and trailing slash.
+
+    Datasette joins ``base_url`` and paths without a separator: ``/nieuws``
+    would give links such as ``/nieuwsarchive/search``.
+    """
+    extra = list(extra)
+    for i, arg in enumerate(extra[:-2]):
+        if arg == "--setting" and extra[i + 1] == "base_url":
+            extra[i + 2] = "/" + extra[i + 2].strip("/") + "/" if extra[i + 2].strip("/") else "/"
+    return extra
+
+
 def datasette_args(options: ServeOptions) -> list[str]:
     """The arguments of ``datasette serve`` for these options (without the word ``serve``)."""
-    extra = list(options.extra)
+    extra = with_slashes(options.extra)
     args = []
     immutable = []
     for db_path in options.db_paths:

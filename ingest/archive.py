@@ -200,11 +200,12 @@ def input_files(
 ) -> list:
     """The files to read under ``paths``, without the archive's own files and without SQLite files.
 
-    ``on_problem`` gets a warning for each SQLite file skipped (another archive, say).
+    ``on_problem`` gets a warning for each SQLite file skipped (another archive, say), each entry
+    that is not a regular file and each folder without files (see ``find_input_files``).
     """
     own = archive_files(db)
     found = []
-    for path in find_input_files([p if str(p) == "-" else Path(p) for p in paths]):
+    for path in find_input_files([p if str(p) == "-" else Path(p) for p in paths], on_problem):
         if str(path) != "-" and os.path.realpath(path) in own:
             continue
         if str(path) != "-" and _sqlite_file(path):

@@ -25,7 +25,7 @@ import tempfile
 import zipfile
 import zlib
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from . import formats
 from .detect import FORMATS, Detection, detect_format
@@ -485,14 +485,30 @@ def no_articles_reason(source: Path | str | BinaryIO, name: str, format: str | N
     return "no articles found in this file"
 
 
-def find_input_files(paths: list[Path]) -> list[Path]:
-    """Files named directly, plus every file under named directories, in sorted order."""
+def find_input_files(paths: list[Path], on_problem: Callable[[str], None] | None = None) -> list[Path]:
+    """Files named directly, plus every regular file under named directories, in sorted order.
+
+    Hidden files are skipped silently. ``on_problem`` gets a warning for each
+    entry of a directory that is not a regular file (a broken link, a pipe, a
+    socket) and for a directory that holds no input file at all.
+    """
     found = []
     for path in paths:
         if str(path) == "-":
             found.append(path)
         elif path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+            files = []
+            for entry in sorted(path.rglob("*")):
+                if any(part.startswith(".") for part in entry.relative_to(path).parts) or entry.is_dir():
+                    continue
+                if entry.is_file():
+                    files.append(entry)
+                elif on_problem:
+                    what = "a broken link" if entry.is_symlink() and not entry.exists() else "not a regular file"
+                    on_problem(f"{entry}: warning: skipped: {what}")
+            if not files and on_problem:
+                on_problem(f"{path}: warning: no input files in this folder")
+            found.extend(files)
         else:
             found.append(path)
     return found

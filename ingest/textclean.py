@@ -106,12 +106,16 @@ _FORMAT = re.compile(f"[{_ranges(_FORMAT_CHARS)}]")
 # a format character or apostrophe look-alike of the Basic Multilingual Plane, or
 # any character beyond it (rare in news; emoji, whose tags and joiners need a closer look).
 _SUSPECT = re.compile(
-    f"[{_ranges(''.join(c for c in _FORMAT_CHARS if ord(c) < 0x10000))}\u02bc\u201b\u00b4`\u2032]|[\U00010000-\U0010ffff]"
+    f"[{_ranges(''.join(c for c in _FORMAT_CHARS if ord(c) < 0x10000))}\u02bc\u201b\u00b4`\u2032\ufb00-\ufb06]"
+    "|[\U00010000-\U0010ffff]"
 )
+# Latin ligatures (ﬁ ﬂ ...), as text copied from a PDF has them: the letters they stand for.
+_LIGATURES = re.compile("[\ufb00-\ufb06]")
 
 
 def normalize(text: str) -> str:
-    """The one text normalisation: Unicode NFC, invisible format characters removed, apostrophe look-alikes as '.
+    """The one text normalisation: Unicode NFC, invisible format characters removed, apostrophe look-alikes as ',
+    Latin ligatures (U+FB00-U+FB06, from PDFs) as their letters.
 
     Removed: soft hyphen (U+00AD), zero-width space, non-joiner and joiner
     (U+200B-U+200D), word joiner (U+2060), BOM (U+FEFF), bidirectional marks and
@@ -124,6 +128,7 @@ def normalize(text: str) -> str:
         if _FORMAT.search(text):
             text = _FORMAT.sub("", _EMOJI_JOINER.sub(_KEPT_JOINER, text)).replace(_KEPT_JOINER, "\u200d")
         text = _APOSTROPHES.sub("'", text)
+        text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text

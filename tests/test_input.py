@@ -6,6 +6,7 @@ and each is one example of a kind of fault whose neighbours are tested too.
 
 import gzip
 import json
+import os
 import shutil
 import sqlite3
 import zlib
@@ -502,3 +503,34 @@ def test_a_nul_in_a_quoted_csv_field_spanning_lines_costs_nothing(tmp_path):
     first, second = open_records(path)
     assert first.text == "Eerste alinea met de woningen.\n\nTweede alinea." and "NUL" in first.error
     assert second.text == "Twee." and second.error is None
+
+
+# ---------------------------------------------------------------- folders with nothing to read
+
+
+def test_a_folder_without_files_is_named_in_a_warning(tmp_path):
+    (tmp_path / "leeg").mkdir()
+    result = run_cli("ingest", tmp_path / "leeg", "--db", tmp_path / "archive.db")
+    assert result.exit_code == 0
+    assert f"{tmp_path / 'leeg'}: warning: no input files in this folder" in result.stderr
+
+
+def test_a_broken_link_and_a_pipe_in_a_folder_are_named_not_skipped_silently(tmp_path):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "kapot.csv").symlink_to(tmp_path / "bestaat-niet.csv")
+    os.mkfifo(folder / "pijp")
+    shutil.copy(SEED, folder / "artikel.txt")
+    result = run_cli("ingest", folder, "--db", tmp_path / "archive.db")
+    assert result.exit_code == 0 and "new articles: 1" in result.stdout
+    assert f"{folder / 'kapot.csv'}: warning: skipped: a broken link" in result.stderr
+    assert f"{folder / 'pijp'}: warning: skipped: not a regular file" in result.stderr
+
+
+def test_files_in_hidden_folders_are_not_input(tmp_path):
+    folder = tmp_path / "export"
+    (folder / ".git").mkdir(parents=True)
+    shutil.copy(SEED, folder / ".git" / "config.txt")
+    shutil.copy(SEED, folder / "artikel.txt")
+    result = run_cli("ingest", folder, "--db", tmp_path / "archive.db")
+    assert "records read: 1," in result.stdout

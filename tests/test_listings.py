@@ -20,7 +20,7 @@ from datasette.app import Datasette
 from datasette.utils import PrefixedUrlString
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from ingest.archive import ingest_paths
 from ingest.cli import cli
 
@@ -277,3 +277,10 @@ def test_the_search_page_says_how_many_matches_and_links_the_next_page_under_bas
     following = re.search(r'<a href="([^"]+)">next page</a>', page).group(1).replace("&amp;", "&")
     assert following.startswith("/nieuws/archive/search?") and "page=3" in following
     assert get(datasette, PrefixedUrlString(following)).status_code == 200
+
+
+def test_serve_gives_a_base_url_without_slashes_its_slashes():
+    from datasette_news_archive.serve import ServeOptions, datasette_args
+
+    args = datasette_args(ServeOptions([ROOT / "archive.db"], mutable=True, extra=["--setting", "base_url", "nieuws"]))
+    assert args[args.index("base_url") + 1] == "/nieuws/"

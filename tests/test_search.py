@@ -483,3 +483,15 @@ def test_an_ambiguous_name_links_the_other_entities(tmp_path):
     page = get(ds, f"/archive/entity_timeline?{qs(entity='kok')}").text
     assert "is Wim Kok (person). It may also mean:" in page
     assert '<a href="/archive/entity_timeline?entity=Anna+Kok">Anna Kok</a>' in page
+
+
+def test_a_term_copied_from_a_pdf_with_ligatures_finds_the_plain_text(tmp_path):
+    source = tmp_path / "ligaturen.jsonl"
+    source.write_text('{"title": "Begroting", "text": "De financiële positie van de gemeente is zwak, meldt de wethouder."}\n', encoding="utf-8")
+    path = tmp_path / "archive.db"
+    ingest(path, source)
+    ds = Datasette([str(path)])
+    term = "\ufb01nanci\u00eble"  # "ﬁnanciële", with the fi ligature
+    assert [r["article_id"] for r in get(ds, f"/archive/search.json?{qs(q=term, _shape='array')}").json()] == [1]
+    assert [r["id"] for r in get(ds, f"/archive/articles.json?{qs(_search=term, _shape='array')}").json()] == [1]
+    assert [r["article_id"] for r in get(ds, f"/archive/kwic.json?{qs(term=term, _shape='array')}").json()] == [1]
