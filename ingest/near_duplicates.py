@@ -71,3 +71,70 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
         return 1.0
     shared = len(np.intersect1d(a, b, assume_unique=True))
     return shared / (len(a) + len(b) - shared)
+
+
+# The near-duplicate evidence rule. Similarity is the Jaccard similarity of the word 3-shingles of
+# the two texts without the paragraphs flagged as boilerplate; a pair at or above the threshold is
+# merged only when its distinctive text agrees too: the titles share at least half their words, or
+# the paragraphs the two texts do not have word for word in common are themselves alike (at least
+# half the shingles of the smaller remainder occur in the other). Two stories that share only a
+# paywall blurb, a footer or a standard intro share whole paragraphs, not their own text, and are
+# never merged, from the very first pair on.
+TITLE_AGREEMENT = 0.5
+REMAINDER_AGREEMENT = 0.5
+_EMPTY = np.empty(0, np.uint64)
+
+
+class TextEvidence:
+    """What near-duplicate detection compares of one text: its title words and, per paragraph
+    (boilerplate left out), a whitespace- and case-insensitive key and its shingles."""
+
+    __slots__ = ("title_words", "paragraphs", "_all")
+
+    def __init__(self, title: str | None, paragraphs: list[str]):
+        self.title_words = frozenset(_WORD.findall((title or "").casefold()))
+        self.paragraphs: dict[str, np.ndarray] = {}
+        for text in paragraphs:
+            key = "".join(text.split()).casefold()
+            if key and key not in self.paragraphs:
+                self.paragraphs[key] = shingles(text)
+        self._all = None
+
+    @property
+    def all_shingles(self) -> np.ndarray:
+        if self._all is None:
+            parts = list(self.paragraphs.values())
+            self._all = np.unique(np.concatenate(parts)) if parts else _EMPTY
+        return self._all
+
+
+def _union(arrays: list[np.ndarray]) -> np.ndarray:
+    return np.unique(np.concatenate(arrays)) if arrays else _EMPTY
+
+
+def _word_jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def distinctive_text_agrees(a: TextEvidence, b: TextEvidence) -> bool:
+    """The second half of the evidence rule: titles alike, or the text the two do not share alike."""
+    if _word_jaccard(a.title_words, b.title_words) >= TITLE_AGREEMENT:
+        return True
+    rest_a = _union([s for key, s in a.paragraphs.items() if key not in b.paragraphs])
+    rest_b = _union([s for key, s in b.paragraphs.items() if key not in a.paragraphs])
+    if not len(rest_a) or not len(rest_b):
+        return True  # one text is the other with paragraphs added (an update, a longer edition)
+    shared = len(np.intersect1d(rest_a, rest_b, assume_unique=True))
+    return shared / min(len(rest_a), len(rest_b)) >= REMAINDER_AGREEMENT
+
+
+def evidence_similarity(a: TextEvidence, b: TextEvidence) -> float:
+    """Similarity under the evidence rule: the Jaccard similarity of the non-boilerplate shingles,
+    or 0.0 when the distinctive text does not agree (or either text is all boilerplate)."""
+    mine, theirs = a.all_shingles, b.all_shingles
+    if not len(mine) or not len(theirs):
+        return 0.0
+    similarity = jaccard(mine, theirs)
+    if similarity and not distinctive_text_agrees(a, b):
+        return 0.0
+    return similarity

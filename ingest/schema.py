@@ -45,6 +45,7 @@ TABLES = {
             "places": str,
             "organizations": str,
             "extra": str,
+            "story_id": int,
         },
         pk="id",
         defaults={"people": "[]", "places": "[]", "organizations": "[]"},
@@ -135,7 +136,8 @@ TABLES = {
 
 UNIQUE_INDEXES = {
     "sources": [["sha256"]],
-    "articles": [["content_hash"]],
+    # One publication of a text per outlet: other outlets' copies are articles of their own.
+    "articles": [["content_hash", "source"]],
     "article_versions": [["content_hash"]],
     "records": [["source_id", "position"]],
     "paragraphs": [["hash"]],
@@ -143,7 +145,7 @@ UNIQUE_INDEXES = {
 }
 
 INDEXES = {
-    "articles": [["month"], ["source"], ["date"], ["year"]],
+    "articles": [["month"], ["source"], ["date"], ["year"], ["story_id"]],
     "records": [["article_id"], ["version_id"], ["status"], ["raw_hash"]],
     "article_paragraphs": [["paragraph_id"]],
     "article_versions": [["article_id"]],
@@ -165,6 +167,21 @@ RAW_SQL = [
     ) without rowid""",
 ]
 
+# A story is the articles (publications) of the same or nearly the same text, in one or more
+# outlets; articles.story_id is the id of its first article. One row per story, for the home page
+# and search: how many outlets ran it, and which.
+STORIES_VIEW = """create view if not exists stories as
+select
+    a.story_id as id,
+    (select title from articles f where f.id = a.story_id) as title,
+    min(a.date) as first_date,
+    max(a.date) as last_date,
+    count(*) as publications,
+    count(distinct a.source) as outlet_count,
+    json_group_array(distinct a.source) filter (where a.source is not null) as outlets
+from articles a
+group by a.story_id"""
+
 FTS = {"articles": ["title", "body"], "paragraphs": ["text"]}
 
 
@@ -180,12 +197,22 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             table.create(**spec)
     for sql in RAW_SQL:
         db.execute(sql)
+    # Archives made before stories held one article per text: its unique index gives way to one per
+    # (text, outlet), and every article that has no story yet starts its own.
+    old = db.execute(
+        "select name from pragma_index_list('articles') where [unique] and name = 'idx_articles_content_hash'"
+    ).fetchone()
+    if old:
+        db.execute("drop index idx_articles_content_hash")
     for name, indexes in UNIQUE_INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, unique=True, if_not_exists=True)
     for name, indexes in INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, if_not_exists=True)
+    if db.execute("select 1 from articles where story_id is null limit 1").fetchone():
+        db.execute("update articles set story_id = id where story_id is null")
+    db.execute(STORIES_VIEW)
     for name, columns in FTS.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER)

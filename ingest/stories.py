@@ -1,16 +1,25 @@
-"""Regroup near-duplicate versions, for instance after a threshold change.
+"""Stories, publications and versions: regroup an archive by the current rule.
 
-The canonical text of a story is its first version: the text of the earliest
-record that brought it. It never changes when later versions arrive, so
-article ids, links and mentions stay put; later texts are kept in
-``article_versions`` with their similarity to it.
+An article is one outlet's publication. A later text of the same outlet (or of
+no outlet) at or above the near-duplicate threshold is a *version* of it, kept
+in ``article_versions`` with its similarity; the article's canonical text is
+the first one, so ids, links and mentions stay put. The same or nearly the
+same text from *another* outlet is an article of its own, in the same *story*:
+``articles.story_id`` is the id of the story's first article, and the
+``stories`` view counts its publications and outlets. ArchiveWriter
+(archive.py) applies this rule as records arrive; similarity and the evidence
+rule are in near_duplicates.py.
 
-Regrouping replays every distinct text (articles and versions) in the order
-their first record was read, exactly as ingest would with the new threshold:
-a text with no earlier article at or above the threshold is an article,
-otherwise it is a version of the most similar one. Only texts whose role
-changes are touched. It runs in one transaction: readers see the old grouping
-or the new one, never a mix.
+Regrouping (``news-archive dedup``) replays every distinct text (articles and
+versions) in the order its first record was read, exactly as ingest would with
+the given threshold: a text with no earlier article at or above the threshold
+starts a story; a near-duplicate of an article of its own outlet is a version
+of it; a near-duplicate of another outlet's article is an article in that
+article's story. Only texts whose role changes are touched, nothing is
+deleted but the rows a text moves out of (records and raw records stay), and
+it runs in one transaction: readers see the old grouping or the new one, never
+a mix. Archives made before stories existed are regrouped this way: versions
+from other outlets become articles of their own.
 """
 
 from __future__ import annotations
@@ -20,10 +29,11 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from .archive import ArchiveWriter, IngestSummary, article_paragraph_texts, utc_now
+from .archive import ArchiveWriter, IngestSummary, article_paragraph_texts, same_outlet, utc_now
 from .articles import prepare_article
 from .boilerplate import update_boilerplate
 from .entities import recount_entities
+from .dedup import paragraph_hash
 from .near_duplicates import band_keys, shingles
 from .records import Record
 from .schema import ensure_db_shape
@@ -35,15 +45,20 @@ class RegroupSummary:
     versions: int = 0
     promoted: int = 0  # versions that became articles
     demoted: int = 0  # articles that became versions
+    stories: int = 0
+    multi_outlet_stories: int = 0
 
     def line(self) -> str:
+        """The one-line report of ``news-archive dedup``."""
         return (
             f"articles: {self.articles:,}, versions: {self.versions:,}, "
-            f"versions made articles: {self.promoted:,}, articles made versions: {self.demoted:,}"
+            f"versions made articles: {self.promoted:,}, articles made versions: {self.demoted:,}, "
+            f"stories: {self.stories:,}, in several outlets: {self.multi_outlet_stories:,}"
         )
 
 
 def regroup_near_duplicates(db: sqlite_utils.Database, threshold: float, gazetteer=None, on_progress=None) -> RegroupSummary:
+    """Regroup every article and version into publications, versions and stories at ``threshold``."""
     ensure_db_shape(db)
     summary = RegroupSummary()
     writer = ArchiveWriter(db, IngestSummary(), default_source=None, threshold=threshold)
@@ -54,7 +69,7 @@ def regroup_near_duplicates(db: sqlite_utils.Database, threshold: float, gazette
             union all
             select 'version', id, (select min(r.id) from records r where r.version_id = article_versions.id)
             from article_versions
-            order by first"""
+            order by first, 1, 2"""
         )
     )
     touched_entities: set[int] = set()
@@ -62,25 +77,33 @@ def regroup_near_duplicates(db: sqlite_utils.Database, threshold: float, gazette
     with db.atomic():
         db.execute("delete from lsh_buckets")
         for kind, item_id, _ in texts:
+            table = "articles" if kind == "article" else "article_versions"
+            title, source = db.execute(f"select title, source from [{table}] where id = ?", [item_id]).fetchone()
             if kind == "article":
                 paragraphs = article_paragraph_texts(db, item_id)
             else:
                 paragraphs = db.execute("select body from article_versions where id = ?", [item_id]).fetchone()[0].split("\n\n")
-            hashes = shingles(" ".join(paragraphs))
-            keys = band_keys(hashes)
-            match = writer.near_duplicate_of(hashes, keys)
-            if kind == "article" and match is None:
+            keys = band_keys(shingles(" ".join(paragraphs)))
+            matches = writer.near_duplicates_of(
+                lambda: writer.evidence(title, [(paragraph_hash(p), p) for p in paragraphs]), keys
+            )
+            same = next((m for m in matches if same_outlet(source, m.source)), None)
+            story_id = matches[0].story_id if matches else None
+            if kind == "article" and same is None:
                 writer.index_for_near_duplicates(item_id, keys)
+                story_id = story_id or item_id
+                db.execute("update articles set story_id = ? where id = ? and story_id is not ?", [story_id, item_id, story_id])
+                writer.publication(item_id).story_id = story_id
             elif kind == "article":
-                touched_entities |= _demote(db, writer, item_id, *match, now)
+                writer.forget(item_id)
+                touched_entities |= _demote(db, writer, item_id, same.article_id, same.similarity, now)
                 summary.demoted += 1
-            elif match is None:
-                _promote(db, writer, item_id, gazetteer, now)
+            elif same is None:
+                _promote(db, writer, item_id, gazetteer, now, story_id)
                 summary.promoted += 1
             else:
-                article_id, similarity = match
-                db["article_versions"].update(item_id, {"article_id": article_id, "similarity": round(similarity, 4)})
-                db.execute("update records set article_id = ? where version_id = ?", [article_id, item_id])
+                db["article_versions"].update(item_id, {"article_id": same.article_id, "similarity": round(same.similarity, 4)})
+                db.execute("update records set article_id = ? where version_id = ?", [same.article_id, item_id])
             if on_progress:
                 on_progress(1)
         writer.flush()
@@ -89,6 +112,9 @@ def regroup_near_duplicates(db: sqlite_utils.Database, threshold: float, gazette
     update_boilerplate(db, gazetteer)
     summary.articles = db["articles"].count
     summary.versions = db["article_versions"].count
+    summary.stories, summary.multi_outlet_stories = db.execute(
+        "select count(*), coalesce(sum(outlet_count > 1), 0) from stories"
+    ).fetchone()
     return summary
 
 
@@ -120,8 +146,8 @@ def _demote(db, writer: ArchiveWriter, article_id: int, canonical_id: int, simil
     return touched
 
 
-def _promote(db, writer: ArchiveWriter, version_id: int, gazetteer, now: str) -> None:
-    """Make a version an article of its own, with paragraphs and mentions."""
+def _promote(db, writer: ArchiveWriter, version_id: int, gazetteer, now: str, story_id: int | None) -> int:
+    """Make a version an article of its own (in story ``story_id``, or its own), with paragraphs and mentions."""
     version = db["article_versions"].get(version_id)
     record = Record(
         position=0,
@@ -136,7 +162,7 @@ def _promote(db, writer: ArchiveWriter, version_id: int, gazetteer, now: str) ->
         extra=json.loads(version["extra"]) if version["extra"] else {},
     )
     article = prepare_article(record, gazetteer)
-    article_id = writer.insert_article(record, article, version["first_seen"] or now)
+    article_id = writer.insert_article(record, article, version["first_seen"] or now, story_id=story_id)
     writer.flush()
     db["articles"].update(article_id, {"removed_chars": version["removed_chars"]})
     db.execute(
@@ -146,3 +172,4 @@ def _promote(db, writer: ArchiveWriter, version_id: int, gazetteer, now: str) ->
         [article_id, version_id],
     )
     db.execute("delete from article_versions where id = ?", [version_id])
+    return article_id
