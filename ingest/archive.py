@@ -58,7 +58,7 @@ class Publication:
 
     source: str | None
     story_id: int
-    title: str | None
+    title: str | None  # the input's title; None when it was derived from the text (no evidence of its own)
     paragraphs: list[tuple[str, str]]  # (paragraph hash, text), boilerplate included
     evidence: TextEvidence | None = None
     evidence_generation: int = -1
@@ -72,6 +72,11 @@ class Match:
     similarity: float
     source: str | None
     story_id: int
+
+
+def given_title(title: str | None, derived) -> str | None:
+    """A title is evidence only when the input gave it: a derived one is the text's first sentence."""
+    return None if derived else title
 
 
 def same_outlet(mine: str | None, theirs: str | None) -> bool:
@@ -358,7 +363,8 @@ class ArchiveWriter:
             story_id = known[0][3]
         else:
             matches = self.near_duplicates_of(
-                lambda: self.evidence(article.title, list(zip(article.paragraph_hashes, article.paragraphs))), article.band_keys
+                lambda: self.evidence(given_title(article.title, article.title_derived), list(zip(article.paragraph_hashes, article.paragraphs))),
+                article.band_keys,
             )
             same = next((m for m in matches if same_outlet(source, m.source)), None)
             if same:
@@ -464,7 +470,9 @@ class ArchiveWriter:
         self.index_for_near_duplicates(article_id, article.band_keys)
         self._remember(
             article_id,
-            Publication(row["source"], row["story_id"], article.title, list(zip(article.paragraph_hashes, article.paragraphs))),
+            Publication(
+                row["source"], row["story_id"], given_title(article.title, article.title_derived), list(zip(article.paragraph_hashes, article.paragraphs))
+            ),
         )
         return article_id
 
@@ -507,13 +515,15 @@ class ArchiveWriter:
         """A stored article's outlet, story and text; recent articles, the likely candidates, are cached."""
         cached = self._recent.get(article_id)
         if cached is None:
-            source, story_id, title = self.db.execute("select source, story_id, title from articles where id = ?", [article_id]).fetchone()
+            source, story_id, title, derived = self.db.execute(
+                "select source, story_id, title, title_derived from articles where id = ?", [article_id]
+            ).fetchone()
             paragraphs = self.db.execute(
                 """select p.hash, p.text from article_paragraphs ap join paragraphs p on p.id = ap.paragraph_id
                 where ap.article_id = ? order by ap.position""",
                 [article_id],
             ).fetchall()
-            cached = Publication(source, story_id or article_id, title, paragraphs)
+            cached = Publication(source, story_id or article_id, given_title(title, derived), paragraphs)
         self._remember(article_id, cached)
         return cached
 

@@ -13,6 +13,9 @@ rows, and candidates required to share at least two bands, a pair at
 similarity 0.8 is found with probability 0.99999, at 0.7 0.99, at 0.6 0.84:
 thresholds under 0.7 lose recall.
 
+Candidates are judged by the evidence rule at the end of this module: similarity
+leaves boilerplate out, and the text two articles do not share must agree too.
+
 Words are hashed with CRC-32 and the permutations come from a fixed seed, so
 signatures are the same in every process and every run.
 """
@@ -67,6 +70,7 @@ def band_keys(shingle_hashes: np.ndarray) -> list[int]:
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard similarity of two sorted arrays of distinct shingle hashes (1.0 for two empty ones)."""
     if not len(a) and not len(b):
         return 1.0
     shared = len(np.intersect1d(a, b, assume_unique=True))
@@ -74,12 +78,13 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 
 # The near-duplicate evidence rule. Similarity is the Jaccard similarity of the word 3-shingles of
-# the two texts without the paragraphs flagged as boilerplate; a pair at or above the threshold is
-# merged only when its distinctive text agrees too: the titles share at least half their words, or
-# the paragraphs the two texts do not have word for word in common are themselves alike (at least
-# half the shingles of the smaller remainder occur in the other). Two stories that share only a
-# paywall blurb, a footer or a standard intro share whole paragraphs, not their own text, and are
-# never merged, from the very first pair on.
+# the two texts without the paragraphs flagged as boilerplate, and a pair at or above the threshold
+# counts only when its distinctive text agrees too: the titles the input gave share at least half
+# their words, or the paragraphs the two texts do not have word for word in common are themselves
+# alike (at least half the shingles of the smaller remainder occur in the other, or one text only
+# adds paragraphs to the other). Two stories that share only a paywall blurb, a footer, a standard
+# intro or an agency paragraph share whole paragraphs but not their own text, so they are never
+# merged, from the very first pair on, before frequency can flag that text as boilerplate.
 TITLE_AGREEMENT = 0.5
 REMAINDER_AGREEMENT = 0.5
 _EMPTY = np.empty(0, np.uint64)

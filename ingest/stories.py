@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from .archive import ArchiveWriter, IngestSummary, article_paragraph_texts, same_outlet, utc_now
+from .archive import ArchiveWriter, IngestSummary, article_paragraph_texts, given_title, same_outlet, utc_now
 from .articles import prepare_article
 from .boilerplate import update_boilerplate
 from .entities import recount_entities
@@ -78,7 +78,8 @@ def regroup_near_duplicates(db: sqlite_utils.Database, threshold: float, gazette
         db.execute("delete from lsh_buckets")
         for kind, item_id, _ in texts:
             table = "articles" if kind == "article" else "article_versions"
-            title, source = db.execute(f"select title, source from [{table}] where id = ?", [item_id]).fetchone()
+            title, derived, source = db.execute(f"select title, title_derived, source from [{table}] where id = ?", [item_id]).fetchone()
+            title = given_title(title, derived)
             if kind == "article":
                 paragraphs = article_paragraph_texts(db, item_id)
             else:
