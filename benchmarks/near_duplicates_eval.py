@@ -36,10 +36,12 @@ HERE = Path(__file__).resolve().parent
 
 
 def pairs(n: int) -> int:
+    """Number of unordered pairs among n items."""
     return n * (n - 1) // 2
 
 
 def make_corpus(n: int, agency: float, seed: int, workdir: Path) -> Path:
+    """Generate the corpus in ``workdir`` unless it is there already."""
     if not (workdir / "truth.jsonl").exists():
         subprocess.run(
             [sys.executable, str(HERE / "make_corpus.py"), str(n), str(workdir), "--seed", str(seed), "--agency", str(agency), "--quiet"],
@@ -49,6 +51,7 @@ def make_corpus(n: int, agency: float, seed: int, workdir: Path) -> Path:
 
 
 def ingest(corpus: Path, db: Path, threshold: float, code: Path | None) -> float:
+    """Ingest the corpus into a new archive ``db``; return the seconds it took."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     env = dict(os.environ)
@@ -59,12 +62,14 @@ def ingest(corpus: Path, db: Path, threshold: float, code: Path | None) -> float
         [sys.executable, "-m", "ingest", "ingest", str(corpus / "corpus.jsonl"), "--db", str(db), "--quiet", "--near-duplicate-threshold", str(threshold)],
         check=True,
         env=env,
+        cwd=code,  # python -m puts the working directory first on the path
         stdout=subprocess.DEVNULL,
     )
     return time.perf_counter() - started
 
 
 def score(db_path: Path, truth_path: Path) -> dict:
+    """Compare an archive with the generator's truth (see the module docstring)."""
     truth = [json.loads(line) for line in truth_path.open(encoding="utf-8")]
     db = sqlite3.connect(db_path)
     has_stories = any(row[1] == "story_id" for row in db.execute("pragma table_info(articles)"))

@@ -33,10 +33,14 @@ ROWS = 4
 SHINGLE_WORDS = 3
 DEFAULT_THRESHOLD = 0.8
 
-_MERSENNE_PRIME = np.uint64((1 << 61) - 1)
+# The permutations are multiply-shift hashes of the 32-bit shingle hashes: (a * x + b) mod 2**64,
+# high 32 bits, with random odd 64-bit a. (The earlier (a * x + b) mod (2**61 - 1) with a, x < 2**32
+# rarely wrapped, so it ordered shingles almost by x itself: every permutation picked the same few
+# smallest shingles, and unrelated texts that shared one shared all 24 bands.)
 _random = np.random.default_rng(20220123)
-_A = _random.integers(1, 1 << 32, size=BANDS * ROWS, dtype=np.uint64)
-_B = _random.integers(0, 1 << 32, size=BANDS * ROWS, dtype=np.uint64)
+_A = _random.integers(0, 1 << 64, size=BANDS * ROWS, dtype=np.uint64, endpoint=False) | np.uint64(1)
+_B = _random.integers(0, 1 << 64, size=BANDS * ROWS, dtype=np.uint64, endpoint=False)
+_SHIFT = np.uint64(32)
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
 _LOW_32_BITS = np.uint64(0xFFFFFFFF)
 _WORD = re.compile(r"\w+")
@@ -60,8 +64,9 @@ def band_keys(shingle_hashes: np.ndarray) -> list[int]:
     """One signed 64-bit key per band, ready to store in SQLite."""
     if not len(shingle_hashes):
         return []
-    # (a * x + b) mod p for every permutation and shingle; x < 2**32 and a < 2**32 keep it within 64 bits.
-    signature = ((np.outer(_A, shingle_hashes) + _B[:, None]) % _MERSENNE_PRIME).min(axis=1).astype(np.uint32)
+    # (a * x + b) mod 2**64, high 32 bits, for every permutation and shingle (uint64 arithmetic wraps).
+    with np.errstate(over="ignore"):
+        signature = ((np.outer(_A, shingle_hashes) + _B[:, None]) >> _SHIFT).min(axis=1).astype(np.uint32)
     keys = []
     for band in range(BANDS):
         digest = hashlib.blake2b(signature[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8, person=bytes([band]))
