@@ -6,7 +6,8 @@ Like metadata.yml, it acts on the database named ``archive`` only.
 
 - our templates (``datasette_news_archive/templates``) and stylesheet (``/-/news-archive/``);
 - an article's row page: its paragraphs in order with mentions highlighted and
-  linked to their entity, its versions and its source records;
+  linked to their entity, its story's other publications, its versions (with a
+  word-level diff, see article_page.py) and its source records;
 - cells: highlighted snippets and id links in canned query results, entity
   names in articles linked to the articles that mention them, entity counts
   linked to those articles and mentions, Wikidata ids linked to Wikidata;
@@ -31,6 +32,7 @@ from datasette.utils import path_with_removed_args, urlsafe_components
 from datasette.utils.asgi import asgi_static
 from markupsafe import Markup, escape
 
+from .article_page import readable_versions, story_publications
 from .serve import DATABASE_NAME
 
 HERE = Path(__file__).parent
@@ -171,14 +173,9 @@ def _article_page(datasette, database, request):
             paragraph["url"] = datasette.urls.row(database, "paragraphs", paragraph["id"])
         versions = []
         if "article_versions" in tables:
-            versions = [
-                dict(row, url=datasette.urls.row(database, "article_versions", row["id"]))
-                for row in await db.execute(
-                    """select id, similarity, first_seen, substr(body, 1, 200) as start
-                    from article_versions where article_id = ? order by first_seen, id""",
-                    [article_id],
-                )
-            ]
+            shown = "\n\n".join(p["text"] for p in paragraphs)
+            versions = await readable_versions(db, datasette, database, article_id, shown)
+        publications = await story_publications(db, datasette, database, article_id)
         records = [
             dict(row, url=datasette.urls.row(database, "records", row["id"]))
             for row in await db.execute(
@@ -188,7 +185,12 @@ def _article_page(datasette, database, request):
                 [article_id],
             )
         ]
-        return {"article_paragraphs": paragraphs, "article_versions": versions, "article_records": records}
+        return {
+            "article_paragraphs": paragraphs,
+            "article_versions": versions,
+            "article_records": records,
+            "story_publications": publications,
+        }
 
     return inner
 

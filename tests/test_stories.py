@@ -262,3 +262,54 @@ def test_dedup_command_reports_stories(tmp_path):
     result = CliRunner().invoke(cli, ["dedup", "--db", db_path])
     assert result.exit_code == 0, result.output
     assert "stories: 1, in several outlets: 1" in result.output
+
+
+# What users see: search shows a story once, the article page its publications and readable versions.
+
+
+def test_word_diff_marks_removed_and_added_words_and_shortens_unchanged_runs():
+    from datasette_news_archive.article_page import word_diff_html
+
+    old = " ".join(FLOOD)
+    new = old.replace("duizenden mensen", "honderden mensen")
+    html = str(word_diff_html(old, new))
+    assert "<del>duizenden</del>" in html and "<ins>honderden</ins>" in html
+    assert "…" in html and len(html) < len(old) / 2
+    assert "no difference" in str(word_diff_html(old, " ".join(old.split())))
+    assert "&lt;b&gt;" in str(word_diff_html("a", "<b>"))
+
+
+def _served(tmp_path, records):
+    path = tmp_path / "archive.db"
+    ingest_paths(sqlite_utils.Database(path), [write_jsonl(tmp_path / "in.jsonl", records)])
+    return Datasette([str(path)], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8")))
+
+
+def test_search_shows_a_story_once_with_its_outlets(tmp_path):
+    datasette = _served(
+        tmp_path,
+        [record(FLOOD, source="ANP"), record(FLOOD, source="NOS"), record(UPDATED, source="AD"), record(TRAIN, source="ANP")],
+    )
+    rows = asyncio.run(datasette.client.get("/archive/search.json?q=maas&_shape=array")).json()
+    assert len(rows) == 1
+    assert (rows[0]["publications"], json.loads(rows[0]["outlets"])) == (3, ["ANP", "NOS", "AD"])
+    rows = asyncio.run(datasette.client.get("/archive/search.json?q=maas&source=AD&_shape=array")).json()
+    assert [r["source"] for r in rows] == ["AD"]
+    stories = asyncio.run(datasette.client.get("/archive/stories.json?_shape=array")).json()
+    assert sorted(s["outlet_count"] for s in stories) == [1, 3]
+
+
+def test_article_page_lists_the_story_and_readable_versions(tmp_path):
+    datasette = _served(
+        tmp_path,
+        [
+            record(FLOOD, source="ANP", title="Dijken verhoogd"),
+            record(FLOOD, source="NOS", title="Maas stijgt"),
+            record(UPDATED, source="ANP", title="Dijken verhoogd (update)", date="2023-03-04"),
+        ],
+    )
+    page = asyncio.run(datasette.client.get("/archive/articles/1")).text
+    assert "<h2>Story</h2>" in page and 'href="/archive/articles/2"' in page and "NOS" in page
+    versions = page.split("<h2>Versions</h2>", 1)[1].split("</section>", 1)[0]
+    assert "ANP" in versions and "2023-03-04" in versions and "Dijken verhoogd (update)" in versions
+    assert "<del>duizenden</del>" in versions and "<ins>honderden</ins>" in versions
