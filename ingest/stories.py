@@ -25,6 +25,7 @@ from other outlets become articles of their own.
 from __future__ import annotations
 
 import json
+import zlib
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -35,7 +36,8 @@ from .boilerplate import update_boilerplate
 from .entities import recount_entities
 from .dedup import paragraph_hash
 from .near_duplicates import band_keys, shingles
-from .records import Record
+from .formats import plan_fields, record_from_json
+from .records import Record, clean_record
 from .schema import ensure_db_shape
 
 
@@ -47,13 +49,15 @@ class RegroupSummary:
     demoted: int = 0  # articles that became versions
     stories: int = 0
     multi_outlet_stories: int = 0
+    copies_split: int = 0  # exact copies from another outlet, counted as duplicates before, made articles
 
     def line(self) -> str:
         """The one-line report of ``news-archive dedup``."""
         return (
             f"articles: {self.articles:,}, versions: {self.versions:,}, "
             f"versions made articles: {self.promoted:,}, articles made versions: {self.demoted:,}, "
-            f"stories: {self.stories:,}, in several outlets: {self.multi_outlet_stories:,}"
+            f"stories: {self.stories:,}, in several outlets: {self.multi_outlet_stories:,}, "
+            f"copies from other outlets made articles: {self.copies_split:,}"
         )
 
 
@@ -108,6 +112,7 @@ def regroup_near_duplicates(db: sqlite_utils.Database, threshold: float, gazette
             if on_progress:
                 on_progress(1)
         writer.flush()
+        summary.copies_split = split_other_outlets_copies(db, writer, gazetteer, now)
         recount_entities(db, touched_entities)
         db.execute("delete from paragraphs where article_count = 0")
     update_boilerplate(db, gazetteer)
@@ -174,3 +179,47 @@ def _promote(db, writer: ArchiveWriter, version_id: int, gazetteer, now: str, st
     )
     db.execute("delete from article_versions where id = ?", [version_id])
     return article_id
+
+
+def split_other_outlets_copies(db: sqlite_utils.Database, writer: ArchiveWriter, gazetteer, now: str) -> int:
+    """Make each exact copy from another outlet that an older archive counted as a duplicate its outlet's article.
+
+    The record's outlet is read back from its raw text, which is possible for JSON records (JSON Lines
+    and JSON files) only; a CSV row without its header, or a record whose outlet came from
+    ``--source``, keeps its status. Returns the number of articles made.
+    """
+    made = 0
+    rows = db.execute(
+        """select r.id, coalesce(v.source, a.source), coalesce(v.content_hash, a.content_hash), a.story_id, rr.hash
+        from records r join articles a on a.id = r.article_id join raw_records rr on rr.hash = r.raw_hash
+        left join article_versions v on v.id = r.version_id
+        where r.status = 'duplicate' and not rr.binary
+        order by r.id"""
+    ).fetchall()
+    for record_id, stored_source, content_hash, story_id, raw_hash in rows:
+        raw = db.execute("select raw from raw_records where hash = ?", [raw_hash]).fetchone()[0]
+        record = _json_record(zlib.decompress(raw).decode("utf-8", errors="replace"))
+        if record is None or record.source is None or same_outlet(record.source, stored_source):
+            continue
+        existing = db.execute("select id from articles where content_hash = ? and source = ?", [content_hash, record.source]).fetchone()
+        if existing:
+            db.execute("update records set article_id = ?, version_id = null where id = ?", [existing[0], record_id])
+            continue
+        article = prepare_article(record, gazetteer)
+        article_id = writer.insert_article(record, article, now, story_id=story_id)
+        writer.flush()
+        db.execute("update records set article_id = ?, version_id = null, status = 'new' where id = ?", [article_id, record_id])
+        made += 1
+    return made
+
+
+def _json_record(raw: str) -> Record | None:
+    """The cleaned record of a raw JSON object, or None when the raw text is not one."""
+    if not raw.lstrip().startswith("{"):
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return None
+    record = record_from_json(value, raw, 0, plan_fields, "record")
+    return clean_record(record) if record.text is not None else None

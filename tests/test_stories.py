@@ -313,3 +313,22 @@ def test_article_page_lists_the_story_and_readable_versions(tmp_path):
     versions = page.split("<h2>Versions</h2>", 1)[1].split("</section>", 1)[0]
     assert "ANP" in versions and "2023-03-04" in versions and "Dijken verhoogd (update)" in versions
     assert "<del>duizenden</del>" in versions and "<ins>honderden</ins>" in versions
+
+
+def test_regrouping_splits_exact_copies_from_other_outlets_out_of_duplicates(tmp_path, db, monkeypatch):
+    import ingest.archive
+
+    # Ingest as before stories: an exact copy from any outlet was a duplicate of the first article.
+    monkeypatch.setattr(ingest.archive, "same_outlet", lambda mine, theirs: True)
+    ingest_paths(db, [write_jsonl(tmp_path / "a.jsonl", [record(FLOOD, source="ANP"), record(FLOOD, source="NOS"), record(FLOOD, source="ANP")])])
+    assert statuses(db) == ["new", "duplicate", "duplicate"] and db["articles"].count == 1
+    monkeypatch.undo()
+    summary = regroup_near_duplicates(db, threshold=0.8)
+    assert summary.copies_split == 1
+    assert statuses(db) == ["new", "new", "duplicate"]
+    assert dict(db.execute("select source, count(*) from articles group by source").fetchall()) == {"ANP": 1, "NOS": 1}
+    assert outlets_of_story(db, 1) == ["ANP", "NOS"]
+    assert [r[0] for r in db.execute("select article_id from records order by id")] == [1, 2, 1]
+    assert_fts_in_sync(db)
+    again = regroup_near_duplicates(db, threshold=0.8)
+    assert (again.copies_split, again.promoted, again.demoted) == (0, 0, 0)
