@@ -354,26 +354,22 @@ class ArchiveWriter:
         # publication of its own, in the same story.
         source = article.source or self.default_source
         known = self._known.get(article.content_hash)
-        story_id = None
-        if known:
-            same = next((k for k in known if same_outlet(source, k[2])), None)
-            if same:
-                self.summary.duplicates += 1
-                return "duplicate", same[0], same[1], article.warning
-            story_id = known[0][3]
-        else:
-            matches = self.near_duplicates_of(
-                lambda: self.evidence(given_title(article.title, article.title_derived), list(zip(article.paragraph_hashes, article.paragraphs))),
-                article.band_keys,
-            )
-            same = next((m for m in matches if same_outlet(source, m.source)), None)
-            if same:
-                self.summary.near_duplicates += 1
-                version_id = self._insert_version(same.article_id, same.similarity, record, article, now)
-                self._known[article.content_hash].append((same.article_id, version_id, source, same.story_id))
-                return "near_duplicate", same.article_id, version_id, article.warning
-            if matches:
-                story_id = matches[0].story_id
+        duplicated = next((k for k in known or () if same_outlet(source, k[2])), None)
+        if duplicated:
+            self.summary.duplicates += 1
+            return "duplicate", duplicated[0], duplicated[1], article.warning
+        # Also when another outlet has this exact text: it may be an update of this outlet's own article.
+        matches = self.near_duplicates_of(
+            lambda: self.evidence(given_title(article.title, article.title_derived), list(zip(article.paragraph_hashes, article.paragraphs))),
+            article.band_keys,
+        )
+        same = next((m for m in matches if same_outlet(source, m.source)), None)
+        if same:
+            self.summary.near_duplicates += 1
+            version_id = self._insert_version(same.article_id, same.similarity, record, article, now)
+            self._known[article.content_hash].append((same.article_id, version_id, source, same.story_id))
+            return "near_duplicate", same.article_id, version_id, article.warning
+        story_id = known[0][3] if known else matches[0].story_id if matches else None
         self.summary.new_articles += 1
         self.summary.removed_chars += article.removed_chars
         article_id = self.insert_article(record, article, now, story_id=story_id)
@@ -538,6 +534,7 @@ class ArchiveWriter:
             self._recent.popitem(last=False)
 
     def index_for_near_duplicates(self, article_id: int, keys: list[int]) -> None:
+        """Store an article's LSH band keys, so that later texts find it as a candidate."""
         self.db.conn.executemany("insert or ignore into lsh_buckets (key, article_id) values (?, ?)", [(k, article_id) for k in keys])
 
     def _paragraph_id(self, text: str, digest: str) -> int:

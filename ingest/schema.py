@@ -138,7 +138,8 @@ UNIQUE_INDEXES = {
     "sources": [["sha256"]],
     # One publication of a text per outlet: other outlets' copies are articles of their own.
     "articles": [["content_hash", "source"]],
-    "article_versions": [["content_hash"]],
+    # A version's text may also be another outlet's version of its own article.
+    "article_versions": [["content_hash", "article_id"]],
     "records": [["source_id", "position"]],
     "paragraphs": [["hash"]],
     "entities": [["name", "type"]],
@@ -186,6 +187,7 @@ FTS = {"articles": ["title", "body"], "paragraphs": ["text"]}
 
 
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
+    """Create what is missing (tables, columns, indexes, the stories view, FTS) and fill new story ids; idempotent."""
     db.enable_wal()
     for name, spec in TABLES.items():
         table = db[name]
@@ -199,11 +201,10 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         db.execute(sql)
     # Archives made before stories held one article per text: its unique index gives way to one per
     # (text, outlet), and every article that has no story yet starts its own.
-    old = db.execute(
-        "select name from pragma_index_list('articles') where [unique] and name = 'idx_articles_content_hash'"
-    ).fetchone()
-    if old:
-        db.execute("drop index idx_articles_content_hash")
+    for table in ("articles", "article_versions"):
+        old = f"idx_{table}_content_hash"
+        if db.execute(f"select 1 from pragma_index_list('{table}') where [unique] and name = ?", [old]).fetchone():
+            db.execute(f"drop index [{old}]")
     for name, indexes in UNIQUE_INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, unique=True, if_not_exists=True)

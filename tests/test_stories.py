@@ -332,3 +332,39 @@ def test_regrouping_splits_exact_copies_from_other_outlets_out_of_duplicates(tmp
     assert_fts_in_sync(db)
     again = regroup_near_duplicates(db, threshold=0.8)
     assert (again.copies_split, again.promoted, again.demoted) == (0, 0, 0)
+
+
+def test_an_outlets_update_to_a_text_another_outlet_ran_is_its_version(tmp_path, db):
+    # NOS ran the first text, ANP the updated one; then NOS publishes the update too: a version of its own article.
+    records = [record(FLOOD, source="NOS"), record(UPDATED, source="ANP"), record(UPDATED, source="NOS")]
+    summary = ingest_paths(db, [write_jsonl(tmp_path / "a.jsonl", records)])
+    assert statuses(db) == ["new", "new", "near_duplicate"]
+    assert dict(db.execute("select source, count(*) from articles group by source").fetchall()) == {"NOS": 1, "ANP": 1}
+    assert summary.near_duplicates == 1
+
+
+def test_the_same_update_in_two_outlets_is_a_version_of_each_ones_article(tmp_path, db):
+    records = [record(FLOOD, source="NOS"), record(FLOOD, source="AD"), record(UPDATED, source="NOS"), record(UPDATED, source="AD")]
+    ingest_paths(db, [write_jsonl(tmp_path / "a.jsonl", records)])
+    assert statuses(db) == ["new", "new", "near_duplicate", "near_duplicate"]
+    assert [(v["article_id"], v["source"]) for v in db["article_versions"].rows] == [(1, "NOS"), (2, "AD")]
+
+
+def test_an_archive_made_before_stories_gets_its_indexes_and_story_ids(tmp_path):
+    import sqlite3
+
+    from ingest.schema import ensure_db_shape
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.execute("create table articles (id integer primary key, content_hash text, source text)")
+    conn.execute("create unique index idx_articles_content_hash on articles (content_hash)")
+    conn.execute("insert into articles (id, content_hash, source) values (1, 'h', 'ANP'), (2, 'i', 'NOS')")
+    conn.commit()
+    conn.close()
+    db = sqlite_utils.Database(path)
+    ensure_db_shape(db)
+    ensure_db_shape(db)
+    assert [r[0] for r in db.execute("select story_id from articles order by id")] == [1, 2]
+    db.execute("insert into articles (id, content_hash, source, story_id) values (3, 'h', 'NOS', 1)")
+    assert db.execute("select publications, outlets from stories where id = 1").fetchone() == (2, '["ANP","NOS"]')
