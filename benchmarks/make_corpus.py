@@ -45,6 +45,18 @@ RECENT = 2_000  # earlier articles kept to copy duplicates from
 FIRST_DAY = dt.date(2015, 1, 1)
 DAYS = (dt.date(2024, 12, 31) - FIRST_DAY).days + 1
 
+# A paywall blurb of about 150 words that an outlet puts under the lead of its paid stories (--paywall):
+# different stories that share it must not be taken for near-duplicates.
+PAYWALL = (
+    "Dit verhaal is alleen te lezen voor abonnees van {outlet}. Neem nu een abonnement en lees onbeperkt alle "
+    "verhalen op onze site en in de app, inclusief de digitale krant, het archief en alle nieuwsbrieven van de "
+    "redactie. De eerste maand betaalt u maar een euro, daarna het normale tarief, en u kunt elke maand opzeggen. "
+    "Heeft u al een abonnement? Log dan in met uw account om verder te lezen. Lukt het inloggen niet, bel dan met "
+    "onze klantenservice, die op werkdagen bereikbaar is tussen negen en vijf uur. Onze verslaggevers werken elke "
+    "dag aan betrouwbaar en onafhankelijk nieuws uit de regio, uit Nederland en uit de rest van de wereld. Met uw "
+    "abonnement steunt u die journalistiek en helpt u ons om ook in de toekomst verhalen te vertellen die er voor "
+    "onze lezers toe doen. Op de pagina met aanbiedingen ziet u alle voordelen van een abonnement op een rij."
+)
 _GOLD_MARKUP = re.compile(r"\[\[([^|\]]+)\|[^|\]]*\|[^\]]*\]\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-ZÀ-Þ0-9])")
 _GLUED = re.compile(r"[a-zà-ÿ]\.[A-Z]")
@@ -244,6 +256,13 @@ class Generator:
             kind = "near duplicate"
         elif roll < a.duplicates + a.near_duplicates + a.agency:
             return self.agency_story()
+        elif roll < a.duplicates + a.near_duplicates + a.agency + a.paywall:
+            self.kinds["paywalled"] += 1
+            article = self.new_article()
+            source = r.choices(self.sources, self.source_weights)[0]
+            lead = article["paragraphs"][0][:2]
+            article = dict(article, paragraphs=[lead, [PAYWALL.format(outlet=source)]])
+            return self.publish(article, source, "paywalled")
         else:
             self.kinds["new"] += 1
             article = self.new_article()
@@ -305,6 +324,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--near-duplicates", type=float, default=0.05, help="share of near-duplicates")
     parser.add_argument("--glued", type=float, default=0.1, help="share with the last paragraphs pasted again, glued")
     parser.add_argument("--boilerplate", type=float, default=0.3, help="share with the outlet's closing paragraph")
+    parser.add_argument(
+        "--paywall", type=float, default=0.0, help="share of stories cut to their lead and the outlet's long paywall blurb"
+    )
     parser.add_argument(
         "--agency", type=float, default=0.0, help="share of draws that start an agency story run by 2-4 outlets (0 keeps the default corpus unchanged)"
     )

@@ -1,9 +1,9 @@
 """Score near-duplicate detection and story grouping on a generated corpus with known truth.
 
-    python benchmarks/near_duplicates_eval.py 20000 [--agency 0.05] [--thresholds 0.7 0.8 0.9] [--seed 1]
+    python benchmarks/near_duplicates_eval.py 20000 [--agency 0.05] [--paywall 0.03] [--thresholds 0.7 0.8 0.9] [--seed 1]
         [--workdir DIR] [--code DIR] [--json]
 
-Generates the corpus with ``make_corpus.py N --agency A`` (reused when present), ingests its
+Generates the corpus with ``make_corpus.py N --agency A --paywall P`` (reused when present), ingests its
 ``corpus.jsonl`` into a new archive at each threshold, and compares the archive with ``truth.jsonl``:
 
 - **precision and recall of near-duplicate detection**, over pairs of distinct texts (records with the
@@ -40,13 +40,11 @@ def pairs(n: int) -> int:
     return n * (n - 1) // 2
 
 
-def make_corpus(n: int, agency: float, seed: int, workdir: Path) -> Path:
+def make_corpus(n: int, agency: float, paywall: float, seed: int, workdir: Path) -> Path:
     """Generate the corpus in ``workdir`` unless it is there already."""
     if not (workdir / "truth.jsonl").exists():
-        subprocess.run(
-            [sys.executable, str(HERE / "make_corpus.py"), str(n), str(workdir), "--seed", str(seed), "--agency", str(agency), "--quiet"],
-            check=True,
-        )
+        options = ["--seed", str(seed), "--agency", str(agency), "--paywall", str(paywall), "--quiet"]
+        subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(n), str(workdir), *options], check=True)
     return workdir
 
 
@@ -144,7 +142,8 @@ def score(db_path: Path, truth_path: Path) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", type=int)
-    parser.add_argument("--agency", type=float, default=0.05)
+    parser.add_argument("--agency", type=float, default=0.05, help="share of agency stories run by 2-4 outlets")
+    parser.add_argument("--paywall", type=float, default=0.03, help="share of stories cut to a lead and a shared paywall blurb")
     parser.add_argument("--thresholds", type=float, nargs="*", default=[0.7, 0.8, 0.9])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path)
@@ -152,8 +151,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     base = Path(os.environ.get("TMPDIR", "/tmp")) / "news-archive-bench"
-    workdir = args.workdir or base / f"dedup-n{args.n}-agency{args.agency}-seed{args.seed}"
-    corpus = make_corpus(args.n, args.agency, args.seed, workdir)
+    workdir = args.workdir or base / f"dedup-n{args.n}-agency{args.agency}-paywall{args.paywall}-seed{args.seed}"
+    corpus = make_corpus(args.n, args.agency, args.paywall, args.seed, workdir)
     results = {}
     for threshold in args.thresholds:
         db = workdir / f"archive-{threshold}.db"
@@ -162,7 +161,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))
         return
-    print(f"corpus: {workdir} ({args.n:,} records, agency {args.agency})")
+    print(f"corpus: {workdir} ({args.n:,} records, agency {args.agency}, paywall {args.paywall})")
     print("threshold  precision  recall  true pairs  detected  correct  outlets ok  multi-outlet stories complete")
     for threshold, r in results.items():
         print(
