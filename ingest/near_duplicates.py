@@ -84,13 +84,14 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 # The near-duplicate evidence rule. Similarity is the Jaccard similarity of the word 3-shingles of
 # the two texts without the paragraphs flagged as boilerplate, and a pair at or above the threshold
-# counts only when its distinctive text agrees too: the titles the input gave share at least half
-# their words, or the paragraphs the two texts do not have word for word in common are themselves
-# alike (at least half the shingles of the smaller remainder occur in the other, or one text only
-# adds paragraphs to the other). Two stories that share only a paywall blurb, a footer, a standard
-# intro or an agency paragraph share whole paragraphs but not their own text, so they are never
-# merged, from the very first pair on, before frequency can flag that text as boilerplate.
-TITLE_AGREEMENT = 0.5
+# counts only when its distinctive text agrees too: the paragraphs of each that have no counterpart
+# in the other (none the same or at least 0.8 similar) are themselves alike (at least half the
+# shingles of the smaller remainder occur in the other, or one text only adds paragraphs), or else
+# the titles the input gave are the same. Two stories that share only a paywall blurb, a footer, a
+# standard intro or an agency paragraph (even one with the outlet's name changed) share paragraphs
+# but not their own text, so they are never merged, from the very first pair on, before frequency
+# can flag that text as boilerplate.
+PARAGRAPH_COUNTERPART = 0.8
 REMAINDER_AGREEMENT = 0.5
 _EMPTY = np.empty(0, np.uint64)
 
@@ -122,20 +123,25 @@ def _union(arrays: list[np.ndarray]) -> np.ndarray:
     return np.unique(np.concatenate(arrays)) if arrays else _EMPTY
 
 
-def _word_jaccard(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def _without_counterpart(a: TextEvidence, b: TextEvidence) -> list[np.ndarray]:
+    """Shingles of the paragraphs of ``a`` that ``b`` has neither word for word nor nearly (PARAGRAPH_COUNTERPART)."""
+    others = [s for key, s in b.paragraphs.items() if key not in a.paragraphs]
+    return [
+        mine
+        for key, mine in a.paragraphs.items()
+        if key not in b.paragraphs and not any(jaccard(mine, other) >= PARAGRAPH_COUNTERPART for other in others)
+    ]
 
 
 def distinctive_text_agrees(a: TextEvidence, b: TextEvidence) -> bool:
-    """The second half of the evidence rule: titles alike, or the text the two do not share alike."""
-    if _word_jaccard(a.title_words, b.title_words) >= TITLE_AGREEMENT:
-        return True
-    rest_a = _union([s for key, s in a.paragraphs.items() if key not in b.paragraphs])
-    rest_b = _union([s for key, s in b.paragraphs.items() if key not in a.paragraphs])
+    """The second half of the evidence rule: the text the two do not share is alike, or the given titles are the same."""
+    rest_a, rest_b = _union(_without_counterpart(a, b)), _union(_without_counterpart(b, a))
     if not len(rest_a) or not len(rest_b):
         return True  # one text is the other with paragraphs added (an update, a longer edition)
     shared = len(np.intersect1d(rest_a, rest_b, assume_unique=True))
-    return shared / min(len(rest_a), len(rest_b)) >= REMAINDER_AGREEMENT
+    if shared / min(len(rest_a), len(rest_b)) >= REMAINDER_AGREEMENT:
+        return True
+    return bool(a.title_words) and a.title_words == b.title_words
 
 
 def evidence_similarity(a: TextEvidence, b: TextEvidence) -> float:

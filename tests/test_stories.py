@@ -368,3 +368,20 @@ def test_an_archive_made_before_stories_gets_its_indexes_and_story_ids(tmp_path)
     assert [r[0] for r in db.execute("select story_id from articles order by id")] == [1, 2]
     db.execute("insert into articles (id, content_hash, source, story_id) values (3, 'h', 'NOS', 1)")
     assert db.execute("select publications, outlets from stories where id = 1").fetchone() == (2, '["ANP","NOS"]')
+
+
+def test_stories_under_a_blurb_that_differs_only_in_the_outlet_name_stay_apart(tmp_path, db):
+    court, fuel = (json.loads(line) for line in PAYWALL_CASE.read_text(encoding="utf-8").splitlines())
+    fuel["source"] = "Dagblad West"
+    fuel["text"] = fuel["text"].replace("Dit verhaal is alleen", "Dit verhaal van Dagblad West is alleen")
+    court["title"] = "Oud-wethouder krijgt taakstraf voor valse facturen in Zwolle"  # half its words in common with no other
+    summary = ingest_paths(db, [write_jsonl(tmp_path / "a.jsonl", [fuel, court])])
+    assert (summary.new_articles, summary.near_duplicates) == (2, 0)
+    assert db.execute("select count(*) from stories").fetchone()[0] == 2
+
+
+def test_similar_templated_titles_are_no_evidence(tmp_path, db):
+    titles = ["Proces tegen verdachten van overval in Hengelo begint", "Proces tegen verdachten van overval in Brugge begint"]
+    path = write_jsonl(tmp_path / "a.jsonl", [record(FLOOD[:1] + [FOOTER], title=titles[0]), record(TRAIN[:1] + [FOOTER], title=titles[1])])
+    assert ingest_paths(db, [path]).new_articles == 2
+    assert db.execute("select count(distinct story_id) from articles").fetchone()[0] == 2
