@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ingest.mentions import extract_mentions, load_gazetteer  # noqa: E402
-from ingest.mentions_scoring import evaluate, format_report, read_conll, read_gold_fixture  # noqa: E402
+from mentions_scoring import evaluate, format_report, read_conll, read_gold_fixture  # noqa: E402
 
 
 def main(argv=None):

@@ -1,10 +1,13 @@
-"""Datasette plugin: the pages that configuration alone cannot give.
+"""Datasette plugin: the site's configuration and the pages that configuration alone cannot give.
 
 Registered through the ``datasette`` entry point in pyproject.toml, so plain
-``datasette archive.db -m metadata.yml`` and ``news-archive serve`` both load it.
-Like metadata.yml, it acts on the database named ``archive`` only.
+``datasette nieuws.db`` and ``news-archive serve nieuws.db`` both load it. It
+acts on every served database that is an archive, whatever its name
+(``site.is_archive``), and leaves other databases alone.
 
-- our templates (``datasette_news_archive/templates``) and stylesheet (``/-/news-archive/``);
+- the configuration of ``metadata.yml`` for each archive (``site.py``);
+- our templates (``templates/``, found by Datasette because this is a plugin
+  package) and stylesheet (``static/``, served at ``/-/static-plugins/news-archive/``);
 - an article's row page: its paragraphs in order with mentions highlighted and
   linked to their entity, its story's other publications, its versions (with a
   word-level diff, see article_page.py) and its source records;
@@ -22,22 +25,17 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
-from pathlib import Path
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
-from datasette.facets import Facet
+from datasette.facets import ArrayFacet, ColumnFacet, DateFacet, Facet
 from datasette.filters import FilterArguments
-from datasette.utils import path_with_removed_args, urlsafe_components
-from datasette.utils.asgi import asgi_static
+from datasette.utils import path_with_removed_args, path_with_replaced_args, urlsafe_components
 from markupsafe import Markup, escape
 
+from . import listings
+from .site import PLUGIN, archive_names, dashboard_name, is_archive, site_metadata
 from .article_page import readable_versions, story_publications
-from .serve import DATABASE_NAME
-
-HERE = Path(__file__).parent
-TEMPLATES = HERE / "templates"
-STATIC = HERE / "static"
 
 ARRAY_COLUMN_BY_TYPE = {"person": "people", "location": "places", "organization": "organizations"}
 ENTITY_ARRAY_COLUMNS = set(ARRAY_COLUMN_BY_TYPE.values())
@@ -47,22 +45,29 @@ MARKS = ("<mark>", "</mark>")
 
 
 @hookimpl
-def prepare_jinja2_environment(env, datasette):
-    # Plugin modules (unlike packages) get no templates directory from Datasette.
-    # Ours go before Datasette's defaults, after --template-dir and other plugins.
-    search_path = env.loader.loaders[0].searchpath
-    if str(TEMPLATES) not in search_path:
-        search_path.insert(len(search_path) - 1, str(TEMPLATES))
+def get_metadata(datasette, key, database, table):
+    return site_metadata(datasette)
 
 
 @hookimpl
-def register_routes():
-    return [(r"^/-/news-archive/(?P<path>.*)$", asgi_static(str(STATIC)))]
+def startup(datasette):
+    # Datasette 0.65's own faults in paging and column selection, corrected for archives (see listings.py).
+    for facet_class in (ColumnFacet, ArrayFacet, DateFacet, EntityFacet):
+        listings.patch_facets(facet_class)
+    listings.patch_column_selection()
+    listings.patch_request_path()
+    for name in archive_names(datasette):
+        listings.install(datasette.get_database(name))
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [f"/-/static-plugins/{PLUGIN}/archive.css"]
 
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    if database != DATABASE_NAME:
+    if not is_archive(datasette, database):
         return None
     if table is None:
         return _query_cell(value, column, database, datasette)
@@ -131,13 +136,16 @@ def entity_articles_url(datasette, database, name, type_):
 
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
-    if view_name != "row" or request is None or database != DATABASE_NAME:
+    if not is_archive(datasette, database):
         return {}
-    if table == "articles":
+    if view_name == "row" and request is not None and table == "articles":
         return _article_page(datasette, database, request)
-    if table == "entities":
+    if view_name == "row" and request is not None and table == "entities":
         return _entity_page(datasette, database, request)
-    return {}
+    if request is None:
+        return {"news_archive": True}
+    # Canned queries that page (search): the address of another page of the same query.
+    return {"news_archive": True, "page_url": lambda number: path_with_replaced_args(request, {"page": str(number)})}
 
 
 def _article_page(datasette, database, request):
@@ -186,6 +194,8 @@ def _article_page(datasette, database, request):
             )
         ]
         return {
+            "news_archive": True,
+            "row_layout": "news_archive/article.html",
             "article_paragraphs": paragraphs,
             "article_versions": versions,
             "article_records": records,
@@ -204,12 +214,14 @@ def _entity_page(datasette, database, request):
             return {}
         quoted = urllib.parse.urlencode({"entity": row["name"]})
         return {
+            "news_archive": True,
+            "row_layout": "news_archive/entity.html",
             "entity_links": [
                 ("Articles that mention it", entity_articles_url(datasette, database, row["name"], row["type"])),
                 ("Its mentions", datasette.urls.table(database, "mentions") + f"?entity_id={entity_id}"),
                 ("Mentions per month", datasette.urls.query(database, "entity_timeline") + "?" + quoted),
                 ("Mentioned together with", datasette.urls.query(database, "co_mentions") + "?" + quoted),
-                ("On the dashboard", datasette.urls.path("/-/dashboards/archive-overview") + "?" + quoted),
+                ("On the dashboard", datasette.urls.path(f"/-/dashboards/{dashboard_name(database)}") + "?" + quoted),
             ]
         }
 
@@ -264,7 +276,7 @@ def _entity_selections(request) -> list[tuple[str, str]]:
 
 @hookimpl
 def filters_from_request(request, database, table, datasette):
-    if database != DATABASE_NAME or table != "articles":
+    if table != "articles" or not is_archive(datasette, database):
         return None
     clauses, params = [], {}
     for column, name in _entity_selections(request):
@@ -274,20 +286,10 @@ def filters_from_request(request, database, table, datasette):
     return FilterArguments(clauses, params) if clauses else None
 
 
-def _request_filters(request) -> bool:
-    """Whether the query string filters the rows: column filters (an argument that does not start
-    with _ or has __, as Datasette tells them), search, _where, _through."""
-    for key in request.args:
-        if not key.startswith("_") or "__" in key:
-            return True
-        if key.startswith("_search") and key != "_searchmode" or key in ("_where", "_through"):
-            return True
-    return False
-
-
 @hookimpl
 def register_facet_classes():
     return [EntityFacet]
+
 
 
 class EntityFacet(Facet):
@@ -358,11 +360,9 @@ class EntityFacet(Facet):
         return self.request.path + (f"?{query}" if query else "")
 
     def _unfiltered(self) -> bool:
-        """Whether the page shows every article: its SQL has no where clause, or only that of ``_next``."""
+        """Whether the result is every article: its SQL (without the page cursor, see listings.py) has no where clause."""
         from_table = re.search(r"\bfrom (\[articles\]|articles)\s*(where\b.*)?$", self.sql, re.DOTALL | re.IGNORECASE)
-        if from_table and not from_table.group(2):
-            return True
-        return "_next" in self.request.args and not _request_filters(self.request)
+        return bool(from_table) and not from_table.group(2)
 
     async def _counts(self, types: list[str], limit: int) -> dict[str, list[tuple[str, int]]]:
         """The ``limit`` entities of each type mentioned in most of the page's articles, most first, then by name."""
@@ -404,3 +404,29 @@ class EntityFacet(Facet):
         for type_, name, n in rows:
             counts[type_].append((name, n))
         return counts
+
+
+# Search and entity look-ups: what people type, made into what the archive
+# stores (search_hooks.py, search_query.py, entity_lookup.py).
+
+from . import search_hooks as _search_hooks  # noqa: E402
+
+
+@hookimpl(specname="prepare_connection")
+def search_prepare_connection(conn):
+    _search_hooks.prepare_connection(conn)
+
+
+@hookimpl(specname="asgi_wrapper")
+def search_asgi_wrapper(datasette):
+    return _search_hooks.asgi_wrapper(datasette)
+
+
+@hookimpl(specname="filters_from_request", trylast=True)
+def search_filters_from_request(request, database, table, datasette):
+    return _search_hooks.filters_from_request(request, database, table, datasette)
+
+
+@hookimpl(specname="extra_template_vars")
+def search_template_vars(request, datasette):
+    return _search_hooks.extra_template_vars(request, datasette)

@@ -1,4 +1,4 @@
-"""Serve an archive with Datasette: our metadata, plugins and settings.
+"""Serve archives with Datasette: our plugin (which brings the site's configuration) and settings.
 
 ``news-archive serve`` builds a ``datasette serve`` command line with
 ``datasette_args`` and runs it in this process. Options it does not know go to
@@ -10,13 +10,14 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DATABASE_NAME = "archive"
+from .site import ARCHIVE_TABLES
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
-METADATA = Path(__file__).resolve().parent / "metadata.yml"
 
 # Searches and facets over a large archive take longer than Datasette's
 # defaults (1000 ms and 200 ms). A facet may never run longer than a query.
@@ -31,9 +32,31 @@ DEFAULT_SETTINGS = {
 }
 
 
+class NotAnArchive(ValueError):
+    """A file given to ``serve`` is not a news archive; the message says what to do."""
+
+
+def check_archive(db_path: Path) -> None:
+    """Raise ``NotAnArchive`` unless ``db_path`` is an SQLite file with the archive's tables."""
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise NotAnArchive(f"{db_path}: not an SQLite database ({error})") from None
+    missing = sorted(ARCHIVE_TABLES - tables)
+    if missing:
+        raise NotAnArchive(
+            f"{db_path}: not a news archive (no table {', '.join(missing)}); "
+            f"create one with: news-archive ingest PATH --db {db_path}"
+        )
+
+
 @dataclass
 class ServeOptions:
-    db_path: Path
+    db_paths: list[Path]
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
     mutable: bool = False
@@ -103,14 +126,19 @@ def ensure_inspect_file(db_path: Path) -> Path | None:
 def datasette_args(options: ServeOptions) -> list[str]:
     """The arguments of ``datasette serve`` for these options (without the word ``serve``)."""
     extra = list(options.extra)
-    immutable = not options.mutable and not ingest_may_be_running(options.db_path)
-    args = ["-i", str(options.db_path)] if immutable else [str(options.db_path)]
-    if immutable and not has_option(extra, "--inspect-file"):
-        inspect_file = ensure_inspect_file(options.db_path)
+    args = []
+    immutable = []
+    for db_path in options.db_paths:
+        if not options.mutable and not ingest_may_be_running(db_path):
+            immutable.append(db_path)
+            args += ["-i", str(db_path)]
+        else:
+            args.append(str(db_path))
+    # Datasette takes one inspect file; with several archives it counts rows itself.
+    if len(options.db_paths) == 1 and immutable and not has_option(extra, "--inspect-file"):
+        inspect_file = ensure_inspect_file(immutable[0])
         if inspect_file:
             args += ["--inspect-file", str(inspect_file)]
-    if not has_option(extra, "-m", "--metadata"):
-        args += ["--metadata", str(METADATA)]
     args += ["--host", options.host, "--port", str(options.port)]
     if options.cors:
         args.append("--cors")

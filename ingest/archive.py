@@ -1,9 +1,17 @@
 """Write records into the archive: one transaction per batch, safe to re-run.
 
-A file is identified by the SHA-256 of its bytes. A file that was ingested
-completely is skipped; a file whose ingest was interrupted resumes after the
-last record that was committed. Records, articles and paragraphs are keyed by
-content, so running the same input twice changes nothing.
+A file is identified by the SHA-256 of its bytes together with how it was read
+(format, ``--field`` options, ``--source``, record size limit). A file that was
+ingested completely that way is skipped; read with other options it is read
+again, and records rejected before that now succeed are marked ``superseded``.
+A file whose records were all rejected, or that held no articles, is never
+skipped. A file whose ingest was interrupted resumes after the last record
+that was committed. Records, articles and paragraphs are keyed by content, so
+running the same input twice changes nothing.
+
+The archive's own files (the database and its ``-wal``, ``-shm``, ``-journal``
+and ``.inspect.json`` files) are never read as input, and other SQLite files
+are skipped with a warning.
 
 Preparing an article (cleaning, hashing, finding mentions) is pure and runs in
 worker processes; one writer, this process, owns the database.
@@ -13,12 +21,14 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
 import itertools
 import json
 import multiprocessing
+import os
 import sys
 import tempfile
 import zlib
@@ -31,10 +41,19 @@ import sqlite_utils
 from .articles import Article, RejectedRecord, prepare_article
 from .boilerplate import update_boilerplate
 from .dedup import text_hash
-from .entities import MentionStore
+from .entities import MentionStore, link_partial_names
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD, TextEvidence, evidence_similarity
-from .records import MAX_RECORD_BYTES, Record, clean_record, find_input_files, open_records
+from .records import (
+    MAX_RECORD_BYTES,
+    SQLITE_SIGNATURES,
+    Record,
+    clean_record,
+    find_input_files,
+    format_for_name,
+    no_articles_reason,
+    open_records,
+)
 from .schema import FTS, ensure_db_shape
 
 BATCH_SIZE = 500
@@ -95,8 +114,11 @@ class IngestSummary:
     paragraphs: int = 0
     removed_chars: int = 0
     rejected: int = 0
+    files_empty: int = 0  # read, but held no articles (empty, header row only, [])
+    skipped_paths: list = dataclasses.field(default_factory=list)  # the first few files already ingested
 
     def line(self) -> str:
+        """The one-line summary the ingest command prints."""
         parts = [
             f"records read: {self.records:,}",
             f"new articles: {self.new_articles:,}",
@@ -106,6 +128,8 @@ class IngestSummary:
             f"repeated characters removed: {self.removed_chars:,}",
             f"rejected: {self.rejected:,}",
         ]
+        if self.files_empty:
+            parts.append(f"files without articles: {self.files_empty:,}")
         if self.files_skipped:
             parts.append(f"files already ingested: {self.files_skipped:,}")
         return ", ".join(parts)
@@ -158,9 +182,68 @@ class StrictError(Exception):
 
 @dataclass
 class ReadOptions:
+    """How input files are read: ``--format``, ``--field`` and ``--max-record-bytes``."""
+
     format: str | None = None
     field_map: dict[str, str] | None = None
     max_record_bytes: int = MAX_RECORD_BYTES
+
+    def identity(self, name: str, source: str | None) -> str:
+        """How a file of this name is read, as stored in ``sources.read_as``: part of its identity."""
+        return json.dumps(
+            {
+                "format": self.format or format_for_name(name),
+                "fields": dict(sorted((self.field_map or {}).items())),
+                "source": source,
+                "max_record_bytes": self.max_record_bytes,
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+
+def archive_files(db: sqlite_utils.Database) -> set[str]:
+    """The resolved paths of the archive's own files: never input, even when they lie in an input folder."""
+    files = set()
+    for row in db.execute("pragma database_list"):
+        if row[2]:
+            base = os.path.realpath(row[2])
+            files.update(base + suffix for suffix in ("", "-wal", "-shm", "-journal", ".inspect.json"))
+    return files
+
+
+def _sqlite_file(path: Path) -> bool:
+    """An SQLite database or write-ahead log, or the -shm/-journal file of one."""
+    try:
+        with open(path, "rb") as f:
+            if f.read(16).startswith(SQLITE_SIGNATURES):
+                return True
+    except OSError:
+        return False
+    for suffix in ("-wal", "-shm", "-journal"):
+        if path.name.endswith(suffix) and len(path.name) > len(suffix):
+            return _sqlite_file(path.with_name(path.name[: -len(suffix)]))
+    return False
+
+
+def input_files(
+    db: sqlite_utils.Database, paths: Iterable[Path | str], on_problem: Callable[[str], None] | None = None
+) -> list:
+    """The files to read under ``paths``, without the archive's own files and without SQLite files.
+
+    ``on_problem`` gets a warning for each SQLite file skipped (another archive, say).
+    """
+    own = archive_files(db)
+    found = []
+    for path in find_input_files([p if str(p) == "-" else Path(p) for p in paths]):
+        if str(path) != "-" and os.path.realpath(path) in own:
+            continue
+        if str(path) != "-" and _sqlite_file(path):
+            if on_problem:
+                on_problem(f"{path}: warning: skipped: an SQLite database (another archive?), not an export")
+            continue
+        found.append(path)
+    return found
 
 
 def ingest_paths(
@@ -174,11 +257,13 @@ def ingest_paths(
     strict: bool = False,
     on_progress: Callable[[int], None] | None = None,
     on_problem: Callable[[str], None] | None = None,
+    reread: bool = False,
 ) -> IngestSummary:
     """Ingest every file under ``paths`` ("-" is standard input).
 
     ``on_progress`` gets the bytes done per file; ``on_problem`` a line for each rejected record and
-    each warning, as they happen.
+    each warning, as they happen. With ``reread``, files already ingested with the same options are
+    read again (articles are not duplicated; records rejected before that now succeed are superseded).
 
     With ``strict``, the first rejected record raises StrictError and nothing is written.
     """
@@ -189,17 +274,20 @@ def ingest_paths(
     db.execute("pragma cache_size = -262144")
     entity_files = tuple(entity_files)
     _init_worker(entity_files)
-    writer = ArchiveWriter(db, IngestSummary(), default_source=source, threshold=threshold, strict=strict, on_problem=on_problem)
+    writer = ArchiveWriter(
+        db, IngestSummary(), default_source=source, threshold=threshold, strict=strict, on_problem=on_problem, reread=reread
+    )
     pool = multiprocessing.get_context("spawn").Pool(workers, _init_worker, (entity_files,)) if workers > 1 else None
     prepare = functools.partial(_prepare_in_pool, pool=pool, ahead=2 * workers) if pool else _prepare_here
     try:
         with db.atomic() if strict else contextlib.nullcontext():
-            for path in find_input_files([p if str(p) == "-" else Path(p) for p in paths]):
+            for path in input_files(db, paths, on_problem):
                 size = writer.ingest_input(path, prepare, read_options or ReadOptions())
                 if on_progress:
                     on_progress(size)
             if writer.summary.files:  # skipped files change nothing
                 writer.update_boilerplate()
+                link_partial_names(db, _worker_gazetteer)
                 db.execute("pragma optimize")  # planner statistics for the grown tables
     finally:
         if pool:
@@ -241,8 +329,12 @@ class ArchiveWriter:
         threshold: float,
         strict: bool = False,
         on_problem: Callable[[str], None] | None = None,
+        reread: bool = False,
     ):
         self.db = db
+        self.reread = reread
+        self._earlier: list[int] = []  # other readings of the file being read (see _source_row)
+        self._read_into: set[int] = set()  # sources rows this run has read into
         self.summary = summary
         self.default_source = default_source
         self.threshold = threshold
@@ -267,20 +359,53 @@ class ArchiveWriter:
         with stream if stream is not path else contextlib.nullcontext():  # closes the spooled standard input
             return self._ingest_stream(path, digest, size, stream, prepare, options)
 
+    def _source_row(self, path, digest: str, size: int, read_as: str) -> int | None:
+        """The ``sources`` row to read this file into, or None when it was ingested before this way.
+
+        An interrupted ingest is resumed; a file whose records were all rejected (or that held no
+        articles) is read again into its own row, its old records replaced. ``self._earlier`` is set
+        to the other rows of the same bytes: earlier readings that this one may resolve.
+        """
+        default = ReadOptions().identity("" if str(path) == "-" else Path(path).name, None)
+        rows = self.db.execute(
+            """select id, path, completed_at, coalesce(read_as, ?),
+            exists(select 1 from records where source_id = sources.id and status != 'rejected')
+            from sources where sha256 = ? order by id""",
+            [default, digest],
+        ).fetchall()
+        same = [row for row in rows if row[3] == read_as]
+        if not self.reread and any(completed and kept for _, _, completed, _, kept in same):
+            return None
+        source_id = next((row[0] for row in same if not row[2]), None)  # an interrupted ingest
+        if source_id is None:
+            # All rejected, or no articles: read again into its row (the one of this path if there is one),
+            # unless this run read into that row already (two empty files are two files).
+            free = [row for row in same if not row[4] and row[0] not in self._read_into]
+            free.sort(key=lambda row: row[1] != str(path))
+            source_id = free[0][0] if free else None
+            if source_id is not None:
+                self.db.execute("delete from records where source_id = ?", [source_id])
+                self.db["sources"].update(
+                    source_id, {"path": str(path), "ingested_at": utc_now(), "completed_at": None, "record_count": None}
+                )
+        if source_id is None:
+            source_id = self.db["sources"].insert(
+                {"path": str(path), "size": size, "sha256": digest, "ingested_at": utc_now(), "read_as": read_as}
+            ).last_pk
+        self._earlier = [row[0] for row in rows if row[0] != source_id]
+        self._read_into.add(source_id)
+        return source_id
+
     def _ingest_stream(self, path, digest: str, size: int, stream, prepare, options: ReadOptions) -> int:
-        existing = self.db.execute("select id, completed_at from sources where sha256 = ?", [digest]).fetchone()
-        if existing and existing[1]:
+        name = "" if str(path) == "-" else Path(path).name
+        source_id = self._source_row(path, digest, size, options.identity(name, self.default_source))
+        if source_id is None:
             self.summary.files_skipped += 1
+            if len(self.summary.skipped_paths) < 3:
+                self.summary.skipped_paths.append(str(path))
             return size
         self.summary.files += 1
-        if existing:
-            source_id = existing[0]
-        else:
-            source_id = self.db["sources"].insert(
-                {"path": str(path), "size": size, "sha256": digest, "ingested_at": utc_now()}
-            ).last_pk
         done = self.db.execute("select coalesce(max(position), -1) from records where source_id = ?", [source_id]).fetchone()[0]
-        name = "" if str(path) == "-" else Path(path).name
         records = open_records(
             stream,
             name=name,
@@ -295,8 +420,59 @@ class ArchiveWriter:
             count += len(batch)
             if count % BOILERPLATE_EVERY < len(batch):
                 self.update_boilerplate()
-        self.db["sources"].update(source_id, {"completed_at": utc_now(), "record_count": count})
+        with self.db.atomic():
+            self.db["sources"].update(source_id, {"completed_at": utc_now(), "record_count": count})
+            self._supersede_rejections(source_id)
+        if count == 0:
+            self.summary.files_empty += 1
+            if hasattr(stream, "seek"):
+                stream.seek(0)
+            where = "(standard input)" if str(path) == "-" else path
+            self.on_problem(f"{where}: warning: {no_articles_reason(stream, name, options.format)}")
         return size
+
+    def _supersede_rejections(self, source_id: int) -> None:
+        """Records of earlier reads of this file that were rejected but succeeded now: no longer rejected.
+
+        They are matched by their raw text, so a row read with better options resolves the rejection
+        of the same row; each points at the article the new read stored and at the record that did it.
+        """
+        if not self._earlier:
+            return
+        self.db.execute(
+            f"""update records set status = 'superseded', article_id = new.article_id, version_id = new.version_id,
+                error = 'read again as record ' || new.id || ' (' || new.status || ')'
+                    || coalesce('; it was rejected: ' || records.error, '')
+            from records as new
+            where new.source_id = ? and new.status != 'rejected' and new.raw_hash = records.raw_hash
+            and records.status = 'rejected' and records.source_id in ({", ".join("?" * len(self._earlier))})""",
+            [source_id, *self._earlier],
+        )
+
+    def _fill_missing_metadata(self, article_id: int, record: Record, article: Article) -> None:
+        """A file read again (other options) fills what its earlier reading left empty in its articles.
+
+        Only empty columns (and a title derived from the text) are filled: fixing ``--field date=...``
+        and ingesting again dates the articles that the first reading stored without a date.
+        """
+        self.db.execute(
+            """update articles set
+                date = coalesce(date, :date), year = coalesce(year, :year), month = coalesce(month, :month),
+                date_precision = case when date is null then :precision else date_precision end,
+                title = case when title_derived and not :derived then :title else title end,
+                title_derived = case when title_derived and not :derived then 0 else title_derived end,
+                source = coalesce(source, :source), url = coalesce(url, :url), author = coalesce(author, :author)
+            where id = :id and id in (
+                select article_id from records
+                where status = 'new' and source_id in (select value from json_each(:earlier))
+            )""",
+            {
+                "id": article_id, "date": article.date, "year": article.year, "month": article.month,
+                "precision": article.date_precision, "title": article.title, "derived": int(article.title_derived),
+                "source": article.source or self.default_source, "url": article.url, "author": article.author,
+                "earlier": json.dumps(self._earlier),
+            },
+        )
 
     def write_batch(self, source_id: int, path: str, records: list[Record], prepared: list[Article | RejectedRecord]) -> None:
         """Store a batch of records of one file, and what they bring, in one transaction."""
@@ -354,8 +530,11 @@ class ArchiveWriter:
         # publication of its own, in the same story.
         source = article.source or self.default_source
         known = self._known.get(article.content_hash)
-        duplicated = next((k for k in known or () if same_outlet(source, k[2])), None)
+        # Reading a file again (with other options) fills in what an outlet-less article lacked.
+        duplicated = next((k for k in known or () if same_outlet(source, k[2]) or (self._earlier and k[2] is None)), None)
         if duplicated:
+            if self._earlier and duplicated[1] is None:
+                self._fill_missing_metadata(duplicated[0], record, article)
             self.summary.duplicates += 1
             return "duplicate", duplicated[0], duplicated[1], article.warning
         # Also when another outlet has this exact text: it may be an update of this outlet's own article.

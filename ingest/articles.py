@@ -80,6 +80,17 @@ def find_paragraph_mentions(paragraphs: list[str], gazetteer=None) -> list[tuple
     return found
 
 
+def record_date(record: Record) -> tuple[str | None, str | None, str | None]:
+    """(ISO date, precision, warning) of a record's date text; a date that cannot be parsed is a warning."""
+    if not record.date:
+        return None, None, None
+    try:
+        date, precision = parse_date(record.date)
+    except DateError as error:
+        return None, None, f"{error}; stored without a date"
+    return date, precision, None
+
+
 def prepare_article(record: Record, gazetteer=None) -> Article:
     """Clean a record's text into an article; raise RejectedRecord when there is none."""
     if record.text is None:
@@ -87,13 +98,8 @@ def prepare_article(record: Record, gazetteer=None) -> Article:
     clean = clean_article_text(record.text)
     if not clean.paragraphs:
         raise RejectedRecord("record has no text")
-    warnings = [record.error] if record.error else []
-    date = precision = None
-    if record.date:
-        try:
-            date, precision = parse_date(record.date)
-        except DateError as error:
-            warnings.append(f"{error}; stored without a date")
+    date, precision, date_warning = record_date(record)
+    warnings = [w for w in (record.error, date_warning) if w]
     title = (record.title or "").strip()
     shingle_hashes = shingles(" ".join(clean.paragraphs))
     return Article(

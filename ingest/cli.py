@@ -12,12 +12,13 @@ from pathlib import Path
 import click
 import sqlite_utils
 
-from .archive import ReadOptions, StrictError, ingest_paths, raw_record
+from .archive import ReadOptions, StrictError, ingest_paths, input_files, raw_record
 from .formats import parse_field_options
+from .inspect import inspect_files, render
 from .entities import reextract_mentions
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD
-from .records import FORMATS, MAX_RECORD_BYTES, find_input_files
+from .records import FORMATS, MAX_RECORD_BYTES
 from .schema import ensure_db_shape
 from .stories import regroup_near_duplicates
 
@@ -81,6 +82,16 @@ def field_options(ctx, param, values):
         raise click.BadParameter(str(error))
 
 
+field_option = click.option(
+    "--field",
+    "field_map",
+    multiple=True,
+    callback=field_options,
+    metavar="FIELD=COLUMN",
+    help="Take FIELD (text, date, title, url, source, author, id) from this column or key; repeatable.",
+)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Archive database (created if missing).")
@@ -89,16 +100,9 @@ def field_options(ctx, param, values):
     "--format",
     "input_format",
     type=click.Choice(FORMATS),
-    help="Read every input in this format instead of guessing from the extension (needed for - , standard input).",
+    help="Read every input in this format instead of recognising it from its content and extension (needed for -, standard input).",
 )
-@click.option(
-    "--field",
-    "field_map",
-    multiple=True,
-    callback=field_options,
-    metavar="FIELD=COLUMN",
-    help="Take FIELD (text, date, title, url, source, author, id) from this column or key; repeatable.",
-)
+@field_option
 @entities_option
 @threshold_option
 @click.option(
@@ -116,8 +120,13 @@ def field_options(ctx, param, values):
     help="Processes that clean texts and find mentions, for inputs over 1 MB (one more writes the database).",
 )
 @click.option("--strict", is_flag=True, help="Stop at the first rejected record and change nothing.")
+@click.option(
+    "--reread",
+    is_flag=True,
+    help="Read files again even if they were ingested with the same options (articles are not duplicated).",
+)
 @click.option("--quiet", is_flag=True, help="Print only the summary line, not each rejected record and warning.")
-def ingest(paths, db_path, source, input_format, field_map, entity_files, threshold, max_record_bytes, workers, strict, quiet):
+def ingest(paths, db_path, source, input_format, field_map, entity_files, threshold, max_record_bytes, workers, strict, reread, quiet):
     """Load articles from files or directories (walked recursively) into the archive.
 
     Exit status: 0 when every record was ingested, 1 when any record was
@@ -128,7 +137,7 @@ def ingest(paths, db_path, source, input_format, field_map, entity_files, thresh
         raise click.UsageError("reading standard input (-) needs --format: one of " + ", ".join(FORMATS))
     db = open_database(db_path)
     load_entities(entity_files)  # report a bad entities file before any work
-    total = sum(p.stat().st_size for p in find_input_files(list(paths)) if str(p) != "-")
+    total = sum(p.stat().st_size for p in input_files(db, paths) if str(p) != "-")
     try:
         with progress(total, "Ingesting") as bar:
             summary = ingest_paths(
@@ -142,6 +151,7 @@ def ingest(paths, db_path, source, input_format, field_map, entity_files, thresh
                 strict=strict,
                 on_progress=bar.update,
                 on_problem=None if quiet else functools.partial(click.echo, err=True),
+                reread=reread,
             )
     except StrictError as error:
         click.echo(f"{error}\n--strict: nothing was stored. Fix or remove that record, or run without --strict.", err=True)
@@ -152,7 +162,42 @@ def ingest(paths, db_path, source, input_format, field_map, entity_files, thresh
             "Batches committed so far are kept; run the same command again to complete it."
         )
     click.echo(summary.line())
+    if summary.files_skipped and not quiet:
+        click.echo(skipped_note(summary), err=True)
     if summary.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+def skipped_note(summary) -> str:
+    """Which files were skipped as already ingested, and how to read them again if that is wanted."""
+    named = ", ".join(summary.skipped_paths)
+    more = summary.files_skipped - len(summary.skipped_paths)
+    if more:
+        named += f" and {more:,} more"
+    return (
+        f"skipped, already ingested with the same options: {named}. To read again, change --format, --field or "
+        "--source, or add --reread (articles already stored are not duplicated)"
+    )
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--source", help="Outlet name for records that do not name one.")
+@click.option("--format", "input_format", type=click.Choice(FORMATS), help="Read every input in this format.")
+@field_option
+@click.option("--records", "sample", type=click.IntRange(min=0), default=3, show_default=True, help="How many records to show per file.")
+@click.option("--max-record-bytes", type=click.IntRange(min=1), default=MAX_RECORD_BYTES, show_default=True, help="Reject records larger than this.")
+def inspect(paths, source, input_format, field_map, sample, max_record_bytes):
+    """Dry run: show how each file would be read (format and why, field mapping, first records, problems).
+
+    Writes nothing. Exit status 1 when any record would be rejected.
+    """
+    reports = inspect_files(
+        list(paths), format=input_format, field_map=field_map or None, source=source,
+        max_record_bytes=max_record_bytes, sample=sample,
+    )
+    click.echo("\n\n".join(render(report) for report in reports))
+    if any(report.stored < report.records for report in reports):
         sys.exit(EXIT_REJECTED)
 
 
@@ -185,6 +230,23 @@ def dedup(db_path, threshold, entity_files):
     click.echo(summary.line())
 
 
+@cli.command("normalize")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="Archive database.")
+@entities_option
+def normalize_command(db_path, entity_files):
+    """Apply the text normalisation (NFC, invisible characters, apostrophes) to an archive ingested before it.
+
+    Articles whose text becomes identical to an earlier one become its duplicates;
+    mentions are found again where text changed. Raw records keep the original bytes.
+    """
+    from .normalize_archive import normalize_archive
+
+    db = open_database(db_path)
+    gazetteer = load_entities(entity_files)
+    summary = normalize_archive(db, gazetteer)
+    click.echo(summary.line())
+
+
 @cli.command()
 @click.argument("db_path", type=click.Path(exists=True, dir_okay=False))
 @click.argument("record_id", type=int)
@@ -198,27 +260,56 @@ def raw(db_path, record_id):
 
 
 @cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-@click.argument("db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("db_paths", nargs=-1, required=True, metavar="ARCHIVE...", type=click.UNPROCESSED)
 @click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Address to bind; 0.0.0.0 serves the network.")
 @click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--mutable", is_flag=True, help="Serve the file live (for ingesting while serving) instead of immutable.")
 @click.option("--cors/--no-cors", default=True, show_default=True, help="Send CORS headers so web pages elsewhere can use the JSON API.")
-@click.argument("datasette_options", nargs=-1, type=click.UNPROCESSED)
-def serve(db_path, host, port, mutable, cors, datasette_options):
-    """Browse and query the archive with Datasette at http://HOST:PORT/.
+def serve(db_paths, host, port, mutable, cors):
+    """Browse and query archives with Datasette at http://HOST:PORT/.
 
-    Uses the project's metadata.yml, plugins and settings. The archive is
-    opened read-only, and immutable (faster, counts from an inspect file)
-    unless an ingest may be writing to it or --mutable is given. Any other
-    option is passed to `datasette serve`, for example
-    `--setting sql_time_limit_ms 10000` or `--template-dir DIR`.
+    Each ARCHIVE is a database written by `news-archive ingest`, whatever its
+    file name; it is served as the file name without extension (nieuws.db at
+    /nieuws). The plugin brings facets, canned queries and the dashboard. The
+    archive is opened read-only, and immutable (faster, counts from an inspect
+    file) unless an ingest may be writing to it or --mutable is given. Options
+    after the archives that this command does not know go to `datasette serve`,
+    for example `--setting sql_time_limit_ms 10000` or `--template-dir DIR`.
     """
-    from datasette_news_archive.serve import DATABASE_NAME, ServeOptions, serve as run_datasette
+    from datasette_news_archive.serve import NotAnArchive, ServeOptions, check_archive, serve as run_datasette
 
-    if db_path.stem != DATABASE_NAME:
-        click.echo(
-            f"warning: metadata.yml configures the database '{DATABASE_NAME}', but Datasette will name this one "
-            f"'{db_path.stem}'; name the file {DATABASE_NAME}.db for facets, canned queries and the dashboard.",
-            err=True,
-        )
-    run_datasette(ServeOptions(db_path, host=host, port=port, mutable=mutable, cors=cors, extra=list(datasette_options)))
+    paths, extra = split_serve_arguments(db_paths)
+    try:
+        for path in paths:
+            check_archive(path)
+    except NotAnArchive as error:
+        raise FatalError(str(error))
+    for path in paths:
+        upgrade_archive(path)
+    run_datasette(ServeOptions(paths, host=host, port=port, mutable=mutable, cors=cors, extra=extra))
+
+
+def upgrade_archive(path: Path) -> None:
+    """Bring an archive of an earlier release to the current shape, or warn that it cannot be written."""
+    try:
+        db = sqlite_utils.Database(path)
+        ensure_db_shape(db)
+        db.close()
+    except sqlite3.Error as error:
+        click.echo(f"warning: {path}: could not bring the archive to the current shape ({error}); serving it as it is", err=True)
+
+
+def split_serve_arguments(arguments: tuple[str, ...]) -> tuple[list[Path], list[str]]:
+    """The archive paths (the arguments before the first option) and the options for Datasette.
+
+    Raises FatalError for a path that is not a file.
+    """
+    paths = []
+    for index, argument in enumerate(arguments):
+        if argument.startswith("-"):
+            return paths, list(arguments[index:])
+        path = Path(argument)
+        if not path.is_file():
+            raise FatalError(f"{argument}: no such archive file")
+        paths.append(path)
+    return paths, []

@@ -47,7 +47,16 @@ class DutchParserInfo(dateutil_parser.parserinfo):
 
 _PARSER_INFO = DutchParserInfo()
 _DUTCH_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})\s*uur\b")  # "14.00 uur"
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?=$|[T ]\d)")
+# A date that starts with a four-digit year is year-month-day whatever the separator
+# ("2022-03-01", "2022/03/01", "2022.03.01", "2022 03 01") or with none ("20220301"), and
+# whatever follows it (a time, "T10:00", "Z", a time zone, "om 10.00 uur"); day-first applies
+# only when the year comes last ("01-03-2022").
+_YEAR_FIRST = (
+    re.compile(r"(\d{4})([-/. ])(\d{1,2})\2(\d{1,2})(?!\d)"),
+    re.compile(r"(\d{4})()(\d{2})(\d{2})(?:\d{4}(?:\d{2})?$|(?!\d))"),  # also 202203011230[00]
+    re.compile(r"(\d{4})([-/.])(\d{1,2})()$"),  # year and month
+    re.compile(r"(\d{4})()()()$"),  # a year alone
+)
 # Two different defaults reveal which parts the text did not give.
 _DEFAULTS = (dt.datetime(1604, 1, 1), dt.datetime(1608, 2, 2))
 
@@ -57,13 +66,17 @@ class DateError(ValueError):
 
 
 def parse_date(text: str) -> tuple[str, str]:
-    """Return (iso_date, precision) with precision "day", "month" or "year"."""
+    """Return (iso_date, precision) with precision "day", "month" or "year".
+
+    A leading four-digit year means year-month-day with any separator (``2022/03/01``,
+    ``2022.03.01``, ``20220301``); otherwise the day comes first (``01-03-2022``).
+    """
     text = text.strip()
     if not text:
         raise DateError("empty date")
-    iso = _ISO.match(text)
+    iso = next((m for m in (pattern.match(text) for pattern in _YEAR_FIRST) if m), None)
     if iso:
-        year, month, day = iso.groups()
+        year, _, month, day = iso.groups()
         try:
             date = dt.date(int(year), int(month or 1), int(day or 1))
         except ValueError as error:

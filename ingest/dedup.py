@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import hashlib
 
+from .textclean import fold_quotes
+
 
 def text_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def content_hash(body: str) -> str:
-    """Two texts that differ only in whitespace or case are the same article."""
-    return text_hash("".join(body.split()).casefold().encode("utf-8"))
+    """Two texts that differ only in whitespace, case, invisible characters or the form of
+    their quotes and apostrophes (``textclean.fold_quotes``) are the same article."""
+    return text_hash("".join(fold_quotes(body).split()).casefold().encode("utf-8"))
 
 
 def paragraph_hash(text: str) -> str:

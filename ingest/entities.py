@@ -14,6 +14,7 @@ from typing import Iterable
 import sqlite_utils
 
 from .articles import find_paragraph_mentions
+from .mention_words import PARTICLE_WORDS, surname_keys
 from .mentions import Mention
 
 FACET_COLUMNS = {"person": "people", "location": "places", "organization": "organizations"}
@@ -145,3 +146,65 @@ def reextract_mentions(db: sqlite_utils.Database, article_ids: Iterable[int], ga
             recount_entities(db, touched)
         if on_progress:
             on_progress(len(chunk))
+    link_partial_names(db, gazetteer)
+
+
+def link_partial_names(db: sqlite_utils.Database, gazetteer=None) -> int:
+    """Link people named by surname or first name alone to the one full name the archive knows.
+
+    Within an article, coreference.py already links "Peeters" to the "Jan Peeters" of the same
+    article. Across articles this links the mentions of a person entity whose name is one word
+    ("Halsema", "Femke") or a surname with its particles ("De Vries") to the full-name person
+    entity of the archive (one that opens with a known first name) or of the gazetteer that it names: by its surname, or by its first
+    name when it is a known first name. When two or more full names fit ("De Vries": Jan de Vries
+    and Peter R. de Vries), the mentions stay where they are: unlinked rather than wrong. The
+    mentions move (method ``archive``), the counts and the articles' facet columns follow.
+    Returns the number of entities linked.
+    """
+    from .gazetteer import default_gazetteer
+
+    gazetteer = gazetteer or default_gazetteer()
+    people = db.execute("select id, name, wikidata, type from entities where type in ('person', 'other')").fetchall()
+    full_names = {name: (entity_id, wikidata) for entity_id, name, wikidata, type_ in people
+                  if type_ == "person" and _is_full_name(name) and name.split()[0] in gazetteer.first_names}
+    known = dict(full_names)
+    for entity in gazetteer.entities.values():
+        if entity.type == "person" and _is_full_name(entity.name):
+            known.setdefault(entity.name, (None, entity.wikidata))
+    by_key: dict[str, set[str]] = {}
+    for name in known:
+        for key in surname_keys(name):
+            by_key.setdefault(key, set()).add(name)
+        first = name.split()[0]
+        if first in gazetteer.first_names:
+            by_key.setdefault(first, set()).add(name)
+    links = {}
+    for entity_id, name, _, _ in people:
+        if name in gazetteer.entities or _is_full_name(name):
+            continue
+        targets = by_key.get(name, ())
+        if len(targets) == 1:
+            links[entity_id] = next(iter(targets))
+    if not links:
+        return 0
+    store = MentionStore(db)
+    with db.atomic():
+        articles: set[int] = set()
+        for partial_id, target in links.items():
+            target_id = known[target][0] or store.entity_id(target, "person", known[target][1])
+            articles.update(row[0] for row in db.execute(
+                "select distinct article_id from mentions where entity_id = ?", [partial_id]))
+            db.execute("update mentions set entity_id = ?, method = 'archive' where entity_id = ?",
+                       [target_id, partial_id])
+            links[partial_id] = target_id
+        recount_entities(db, set(links) | set(links.values()))
+        article_ids = sorted(articles)
+        for start in range(0, len(article_ids), 500):
+            set_facet_columns(db, facet_columns(db, article_ids[start:start + 500]))
+    return len(links)
+
+
+def _is_full_name(name: str) -> bool:
+    """"Jan de Vries", not "De Vries" or "Vries": two words or more, the first not a particle."""
+    words = name.split()
+    return len(words) > 1 and not words[0].lower() in PARTICLE_WORDS and words[0][:1].isupper()

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from .records import Record, read_seed_text
+from .readers import LineCounter, vendor_json, vendor_text, xml
+from .readers.seed import has_seed_headers, read_seed_text
+from .record import Record
 
 # Our fields, each with the input names that mean it (compared by ``field_key``),
 # most specific first. Covers AmCAT (title, text, date, medium, publisher, url, id,
@@ -53,6 +55,7 @@ def field_key(name: str) -> str:
 
 
 def check_field_map(field_map: dict[str, str] | None) -> None:
+    """Raise ValueError when a ``--field`` target is not one of our fields."""
     for target in field_map or {}:
         if target not in FIELD_NAMES:
             raise ValueError(f"unknown field {target!r} in --field: use one of {', '.join(FIELDS)}")
@@ -78,13 +81,21 @@ class FieldPlan:
     snippet: str | None  # a summary column to fall back on for the text
     missing: dict[str, str]  # our field -> column named with --field that is not there
     found: tuple[str, ...]  # every input column, for messages
+    vendor: str | None = None  # the tool whose output this is (readers/vendor_json.py), if recognised
 
 
 def plan_fields(columns: Iterable[str], field_map: dict[str, str] | None = None) -> FieldPlan:
+    """Which column feeds each of our fields: ``field_map`` (from ``--field``) first, then the tool's own
+    names (``vendor_json.FIELD_MAPS``), then the built-in names in ``FIELD_NAMES``, earlier names winning.
+
+    Flattened Elasticsearch columns (``_source.title``, INCA's CSV export) match like their unprefixed keys.
+    """
     columns = list(columns)
+    vendor = vendor_json.recognise(columns)
+    field_map = {**vendor_json.vendor_field_map(vendor, columns), **(field_map or {})}
     by_key: dict[str, str] = {}
     for column in columns:
-        by_key.setdefault(field_key(column), column)
+        by_key.setdefault(field_key(vendor_json.unprefixed(column)), column)
     chosen: dict[str, str] = {}
     missing: dict[str, str] = {}
     for target, wanted in (field_map or {}).items():
@@ -104,12 +115,30 @@ def plan_fields(columns: Iterable[str], field_map: dict[str, str] | None = None)
     snippet = None
     if "text" not in chosen and "text" not in missing:
         snippet = next((by_key[n] for n in SNIPPET_NAMES if n in by_key and by_key[n] not in taken), None)
-    return FieldPlan(chosen, snippet, missing, tuple(columns))
+    return FieldPlan(chosen, snippet, missing, tuple(columns), vendor)
+
+
+# What R, pandas and spreadsheets write for "no value": stored as NULL, never as a value.
+MISSING_MARKERS = frozenset({"", "na", "n/a", "#n/a", "null", "none", "nan", "-", "nil"})
+
+
+def is_missing(value) -> bool:
+    """True for None, empty values (or lists of them) and missing-value markers.
+
+    The markers are those of R, pandas and spreadsheets: ``NA``, ``N/A``, ``#N/A``, ``NULL``, ``None``, ``nan``, ``-``.
+    """
+    if value is None or value == {}:
+        return True
+    if isinstance(value, list):
+        return all(is_missing(v) for v in value)
+    if isinstance(value, float):
+        return value != value  # NaN
+    return isinstance(value, str) and value.strip().casefold() in MISSING_MARKERS
 
 
 def _as_text(value, joiner: str) -> str | None:
     """Field values as text: lists (paragraphs, several authors) are joined, objects kept as JSON."""
-    if value is None:
+    if is_missing(value):
         return None
     if isinstance(value, str):
         text = value
@@ -129,25 +158,43 @@ def _listing(columns: tuple[str, ...]) -> str:
 
 def record_from_fields(values: dict, plan: FieldPlan, line: int, raw: str) -> Record:
     """A record from one row or object; fields we have no place for go to ``extra``."""
-    record = Record(position=0, line=line, raw=raw)
+    record = Record(position=0, line=line, raw=raw, origin=dict(plan.columns), reader=plan.vendor)
     for target, column in plan.columns.items():
         value = values.get(column)
         if target == "id":
-            if value not in (None, ""):
+            if not is_missing(value):
                 record.extra["id"] = value
         else:
+            if target in ("source", "author") and isinstance(value, dict):
+                value = vendor_json.name_of(value)
             setattr(record, target, _as_text(value, "\n\n" if target == "text" else ", "))
     used = set(plan.columns.values())
     for column, value in values.items():
-        if column not in used and value not in (None, "", [], {}):
+        if column not in used and not is_missing(value):
             record.extra.setdefault(column, value)
     if record.text is None and plan.snippet and _as_text(values.get(plan.snippet), "\n\n"):
         record.text = _as_text(values.get(plan.snippet), "\n\n")
         record.extra.pop(plan.snippet, None)
+        record.origin["text"] = plan.snippet
         record.error = f"no full text, only the summary field {plan.snippet!r}; stored with that as the text"
     if record.text is None:
         record.error = _no_text_reason(plan)
+    else:
+        record.text = vendor_json.adapt_text(record.text, plan.vendor, record.extra)
+        if record.date is None and record.error is None and "date" not in plan.columns:
+            record.error = _no_date_reason(values)
     return record
+
+
+def _no_date_reason(values: dict) -> str | None:
+    """A warning when no date field was recognised but some key looks like one (``date_publish``)."""
+    datey = [k for k in values if re.search(r"date|datum|publish|time|tijd", str(k), re.IGNORECASE)]
+    if not datey:
+        return None
+    return (
+        f"no date field recognised; fields that may hold it: {_listing(tuple(datey))}. "
+        f"Name it with --field date={datey[0]}"
+    )
 
 
 def _no_text_reason(plan: FieldPlan) -> str:
@@ -184,10 +231,16 @@ class _Plans:
 
 
 def record_from_json(value, raw: str, line: int, plans: Callable[[tuple], FieldPlan], what: str) -> Record:
-    if isinstance(value, dict) and isinstance(value.get("_source"), dict):  # Elasticsearch / AmCAT4 hits
+    """A record from one JSON value (``what`` names it in messages): an object is an article, an
+    Elasticsearch hit's ``_source`` is, a string is an article's text; anything else is rejected."""
+    hit = isinstance(value, dict) and isinstance(value.get("_source"), dict)
+    if hit:  # Elasticsearch / AmCAT4 hits
         value = {**value["_source"], **({"_id": value["_id"]} if "_id" in value else {})}
     if isinstance(value, dict):
-        return record_from_fields(value, plans(tuple(value)), line, raw)
+        record = record_from_fields(value, plans(tuple(value)), line, raw)
+        if hit and record.reader is None:
+            record.reader = "elasticsearch"
+        return record
     if isinstance(value, str):
         record = Record(position=0, line=line, raw=raw, text=value if value.strip() else None)
         if record.text is None:
@@ -217,7 +270,7 @@ def read_json_lines(lines: Iterable[str], field_map: dict | None = None) -> Iter
         if not raw.strip():
             continue
         try:
-            value = json.loads(raw)
+            value = json.loads(raw, strict=False)  # control characters (a stray NUL) inside strings are cleaned later
         except (ValueError, RecursionError) as error:
             detail = f"{error.msg} at column {error.colno}" if isinstance(error, json.JSONDecodeError) else str(error)
             yield Record(
@@ -227,12 +280,23 @@ def read_json_lines(lines: Iterable[str], field_map: dict | None = None) -> Iter
                 error=f"line {number} is not valid JSON ({detail}): fix or remove that line and ingest the file again",
             )
             continue
+        path = vendor_json.hits_path(value)
+        if path:  # a scroll dump: one Elasticsearch response per line
+            for hit in _dig(value, path):
+                yield record_from_json(hit, json.dumps(hit, ensure_ascii=False), number, plans, f"line {number}")
+            continue
         yield record_from_json(value, raw, number, plans, f"line {number}")
+
+
+def _dig(value, path):
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value if isinstance(value, list) else []
 
 
 # ---------------------------------------------------------------- JSON documents
 
-_DECODER = json.JSONDecoder()
+_DECODER = json.JSONDecoder(strict=False)  # control characters inside strings are cleaned later
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 CONTAINER_KEYS = (
     "articles", "results", "data", "items", "records", "documents", "docs", "hits", "entries", "rows", "artikelen",
@@ -261,13 +325,16 @@ def _value_at(text: str, pos: int):
 
 
 def _array_elements(text: str, pos: int):
-    """Yield (start, end, value) of each element of the array at ``pos``; return the end of the array."""
+    """Yield (start, end, value) of each element of the array at ``pos``; return the end of the array.
+
+    An element that is an Elasticsearch response (a page of a scroll dump) gives its hits instead.
+    """
     pos = _skip(text, pos + 1)
     if text.startswith("]", pos):
         return pos + 1
     while True:
         value, end = _value_at(text, pos)
-        yield pos, end, value
+        yield from _expand(text, pos, end, value)
         pos = _skip(text, end)
         if text.startswith(",", pos):
             pos = _skip(text, pos + 1)
@@ -277,8 +344,11 @@ def _array_elements(text: str, pos: int):
             raise _Broken(pos, "expected ',' or ']' after an element")
 
 
-def _elements_under_key(text: str, pos: int, key: str):
-    """Yield the elements of the array under ``key`` in the object at ``pos``; return the end of the object."""
+def _elements_under_path(text: str, pos: int, path: tuple[str, ...]):
+    """Yield the elements of the array at ``path`` (keys of nested objects) in the object at ``pos``.
+
+    Returns the end of the object.
+    """
     pos = _skip(text, pos + 1)
     done = False
     while not text.startswith("}", pos):
@@ -287,8 +357,11 @@ def _elements_under_key(text: str, pos: int, key: str):
         if not text.startswith(":", pos):
             raise _Broken(pos, "expected ':' after a field name")
         pos = _skip(text, pos + 1)
-        if name == key and not done and text.startswith("[", pos):
+        if name == path[0] and not done and len(path) == 1 and text.startswith("[", pos):
             pos = yield from _array_elements(text, pos)
+            done = True
+        elif name == path[0] and not done and len(path) > 1 and text.startswith("{", pos):
+            pos = yield from _elements_under_path(text, pos, path[1:])
             done = True
         else:
             pos = _value_at(text, pos)[1]
@@ -300,60 +373,68 @@ def _elements_under_key(text: str, pos: int, key: str):
     return pos + 1
 
 
-def _container_key(document: dict) -> str | None:
-    """The key of the array of articles in a wrapper object like {"results": [...]}, if it is one."""
+def _container_path(document) -> tuple[str, ...] | None:
+    """The key path of the array of articles in a wrapper object, if it is one.
+
+    An Elasticsearch response (``hits.hits``, at any nesting) first; then a key
+    like ``{"results": [...]}``; then any key holding a list of objects, unless
+    the object is itself an article.
+    """
+    if not isinstance(document, dict):
+        return None
+    path = vendor_json.hits_path(document)
+    if path:
+        return path
     lists = {k: v for k, v in document.items() if isinstance(v, list)}
     for key in lists:
         if field_key(key) in CONTAINER_KEYS:
-            return key
+            return (key,)
     if plan_fields(document).columns.get("text") or plan_fields(document).snippet:
         return None  # an article that happens to hold a list
-    return next((k for k, v in lists.items() if v and all(isinstance(x, dict) for x in v)), None)
+    key = next((k for k, v in lists.items() if v and all(isinstance(x, dict) for x in v)), None)
+    return None if key is None else (key,)
+
+
+def _expand(text: str, start: int, end: int, value):
+    """Yield (start, end, value) of the article, or of each hit when it is an Elasticsearch response."""
+    path = vendor_json.hits_path(value)
+    if path:
+        yield from _elements_under_path(text, start, path)
+    else:
+        yield start, end, value
 
 
 def _json_records(text: str):
     """Yield (start, end, value) of each article of a JSON document.
 
     A top-level array gives its elements; an object holding one array of articles
-    gives that array's elements; any other object is one article, and several
-    top-level values one after the other (JSON Lines or concatenated JSON) are
-    one article each.
+    (``{"articles": [...]}``, an Elasticsearch response's ``hits.hits``) gives that
+    array's elements; any other object is one article. Several top-level values
+    one after the other (JSON Lines, concatenated JSON, an Elasticsearch scroll
+    dump of several responses) are read one by one the same way. Array elements
+    that are Elasticsearch responses are unwrapped too.
     """
     pos = _skip(text, 0)
     if pos == len(text):
         return
     if text[pos] not in "[{":
         raise _Broken(pos, "not JSON")
-    if text[pos] == "[":
-        end = yield from _array_elements(text, pos)
-    else:
-        document, end = _value_at(text, pos)
-        key = _container_key(document)
-        if key is not None:
-            del document  # the articles are decoded again one by one, with their exact slices
-            end = yield from _elements_under_key(text, pos, key)
+    while pos < len(text):
+        if text[pos] == "[":
+            end = yield from _array_elements(text, pos)
+            wrapped = True
         else:
-            yield pos, end, document
-            pos = _skip(text, end)
-            while pos < len(text):
-                value, end = _value_at(text, pos)
-                yield pos, end, value
-                pos = _skip(text, end)
-            return
-    if _skip(text, end) < len(text):
-        raise _Broken(_skip(text, end), "unexpected text after the end of the JSON data")
-
-
-class _LineCounter:
-    """1-based line numbers of increasing offsets in a text, counted incrementally."""
-
-    def __init__(self, text: str):
-        self.text, self.pos, self.line = text, 0, 1
-
-    def __call__(self, pos: int) -> int:
-        self.line += self.text.count("\n", self.pos, pos)
-        self.pos = pos
-        return self.line
+            document, end = _value_at(text, pos)
+            path = _container_path(document)
+            wrapped = path is not None
+            if wrapped:
+                del document  # the articles are decoded again one by one, with their exact slices
+                end = yield from _elements_under_path(text, pos, path)
+            else:
+                yield pos, end, document
+        pos = _skip(text, end)
+        if wrapped and pos < len(text) and text[pos] not in "[{":
+            raise _Broken(pos, "unexpected text after the end of the JSON data")
 
 
 def read_whole(lines: Iterable[str]) -> tuple[str, Exception | None]:
@@ -368,13 +449,44 @@ def read_whole(lines: Iterable[str]) -> tuple[str, Exception | None]:
 
 
 def read_seed_lines(lines: Iterable[str], field_map: dict | None = None) -> Iterator[Record]:
+    """The seed format; a text without any seed header that is a vendor export (seen in the whole text,
+    beyond the first 8 KB the format was guessed from) is read as that export instead, never as one article."""
     text, error = read_whole(lines)
-    yield from read_seed_text(text)
+    vendor = None if has_seed_headers(text) else vendor_text.recognise_text(text)
+    if vendor and vendor[0] == "rejected":
+        yield Record(position=0, line=1, raw=text, error=f"this text is not in the seed format: {vendor[1]}")
+    elif vendor:
+        yield from WHOLE_TEXT_READERS[vendor[0]](text)
+    else:
+        yield from read_seed_text(text)
     if error:
         raise error
 
 
+def _whole_text(reader: Callable[[str], Iterator[Record]]):
+    """A reader of lines from a reader of the whole text (the vendor formats are read whole)."""
+
+    def read(lines: Iterable[str], field_map: dict | None = None) -> Iterator[Record]:
+        text, error = read_whole(lines)
+        yield from reader(text)
+        if error:
+            raise error
+
+    read.__doc__ = reader.__doc__
+    return read
+
+
+WHOLE_TEXT_READERS: dict[str, Callable[[str], Iterator[Record]]] = {
+    "lexisnexis": vendor_text.read_lexisnexis_text,
+    "factiva": vendor_text.read_factiva_text,
+    "feed": xml.read_feed,
+    "delpher": xml.read_delpher,
+    "trafilatura-xml": xml.read_trafilatura_xml,
+}
+
+
 def read_json_document(lines: Iterable[str], field_map: dict | None = None) -> Iterator[Record]:
+    """A JSON file, read whole: its articles (see ``_json_records``), each ``raw`` its exact slice."""
     text, error = read_whole(lines)
     yield from _json_document_records(text, field_map)
     if error:
@@ -387,7 +499,7 @@ def _json_document_records(text: str, field_map: dict | None) -> Iterator[Record
     Where the JSON breaks, the rest of the file becomes one rejected record.
     """
     plans = _Plans(field_map)
-    line_of = _LineCounter(text)
+    line_of = LineCounter(text)
     read = 0
     resume = 0
     try:
@@ -526,4 +638,5 @@ READERS: dict[str, Callable[[Iterable[str], dict | None], Iterator[Record]]] = {
     "json": read_json_document,
     "csv": read_delimited,
     "tsv": lambda lines, field_map=None: read_delimited(lines, field_map, delimiter="\t"),
+    **{name: _whole_text(reader) for name, reader in WHOLE_TEXT_READERS.items()},
 }

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import ahocorasick
 
+from .textclean import normalize
+
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_ENTITY_FILES = (DATA_DIR / "entities.tsv", DATA_DIR / "places.tsv")
 COLUMNS = ("name", "type", "wikidata", "aliases")
@@ -37,7 +39,13 @@ class Gazetteer:
     before the shipped ones, so users can redirect an ambiguous alias.
     """
 
-    def __init__(self, rows, first_names=(), common_words=(), nationalities=()):
+    def __init__(self, rows, first_names=(), common_words=(), nationalities=(), user_rows=()):
+        user_rows = list(user_rows)
+        rows = user_rows + list(rows)
+        # Spellings from users' own files: they win over every rule, for spans and for types.
+        self.user_surfaces = frozenset(
+            surface for name, _, _, row_aliases in user_rows for surface in (name, *row_aliases)
+        )
         self.entities: dict[str, Entity] = {}
         aliases: dict[str, list[str]] = {}
         for name, type_, wikidata, row_aliases in rows:
@@ -51,6 +59,9 @@ class Gazetteer:
         for name, names in aliases.items():
             for alias in names:
                 self.surfaces.setdefault(alias, self.entities[name])
+        for name, _, _, row_aliases in user_rows:
+            for alias in row_aliases:
+                self.surfaces[alias] = self.entities[name]
         for surface, entity in list(self.surfaces.items()):
             if entity.type == "location" and len(surface) > 3:
                 self.surfaces.setdefault(surface.upper(), entity)  # datelines: "DEN HAAG -"
@@ -90,7 +101,7 @@ def _parse_row(path, number, cells):
     where = f"{path}, line {number}"
     if len(cells) != len(COLUMNS):
         raise ValueError(f"{where}: expected {len(COLUMNS)} columns, found {len(cells)}")
-    name, type_, wikidata, aliases = (c.strip() for c in cells)
+    name, type_, wikidata, aliases = (normalize(c).strip() for c in cells)
     if not name:
         raise ValueError(f"{where}: the name is empty")
     if type_ not in ENTITY_TYPES:
@@ -111,7 +122,7 @@ def load_gazetteer(extra_files=()):
     """The shipped gazetteer extended with user entity files (CSV or TSV)."""
     if not extra_files:
         return default_gazetteer()
-    return _build(tuple(extra_files) + DEFAULT_ENTITY_FILES)
+    return _build(DEFAULT_ENTITY_FILES, user_files=tuple(extra_files))
 
 
 @lru_cache(maxsize=1)
@@ -119,12 +130,14 @@ def default_gazetteer():
     return _build(DEFAULT_ENTITY_FILES)
 
 
-def _build(entity_files):
+def _build(entity_files, user_files=()):
     rows = [row for path in entity_files for row in read_entity_file(path)]
     return Gazetteer(
         rows,
+        user_rows=[row for path in user_files for row in read_entity_file(path)],
         first_names=read_word_list(DATA_DIR / "first_names.txt"),
         common_words=read_word_list(DATA_DIR / "common_words.txt")
-        + read_word_list(DATA_DIR / "common_words_europeana.txt"),
+        + read_word_list(DATA_DIR / "common_words_europeana.txt")
+        + read_word_list(DATA_DIR / "common_words_wordfreq.txt"),
         nationalities=read_word_list(DATA_DIR / "nationalities.txt"),
     )

@@ -2,31 +2,66 @@
 
 Scrapers often paste an article body twice, the second copy glued together
 without spaces between paragraphs ("...van de NAVO.Concreet roept...").
-We split the text into sentences (also at such glued boundaries), then drop
-runs of sentences that already occurred earlier in the same article.
+Copies are found by alignment, not by guessing sentence boundaries: the
+article is turned into one comparison string (case folded, all whitespace
+removed, paragraphs concatenated) that remembers where each character came
+from, and every stretch that repeats earlier text of the same article is
+found wherever it starts and ends (glued, partial, joined mid-sentence).
 
-The rule for what counts as a repeat (documented in the README):
+The rule for what counts as a copy (documented in the README, "Repeated
+text"):
 
-- a paragraph whose every sentence occurred earlier is removed;
-- inside a paragraph, a run of two or more consecutive sentences that all
-  occurred earlier is removed, and so is a single repeated sentence of at
-  least ``MIN_WORDS_SINGLE_REPEAT`` words;
-- a short single sentence that repeats ("Dat meldt ANP.") is kept, because
-  short sentences legitimately recur in news writing;
-- new text before or after a removed copy stays in its paragraph.
+- a repeat is a stretch of at least ``MIN_COPY_CHARS`` (24) comparison
+  characters (letters, digits, punctuation; whitespace and case ignored) that
+  also occurs earlier in the same article, found by seeded matching: every
+  24-character stretch is looked up, and a stretch seen before is extended as
+  far as it goes;
+- a copy starts and ends on a sentence boundary of the text it was pasted
+  into (a stop before a space or a glued word: ``gemeld.|12``, ``u.|Het``,
+  ``VS.|Daar``, ``ze.|'s``, ``gesloten.|“We``), where something was glued on
+  without a space (also before lower case, or after a closing bracket), or
+  (at its end) where its original ends a paragraph. So a repeat that runs on into
+  the text next to the copy only because that text starts or ends like the
+  text next to the original ("...gemeld. De brandweer" after "...gemeld. De
+  politie") is cut back to the sentence boundary; a copy may start or end
+  mid-sentence where it starts or ends a paragraph or was glued on;
+- it is removed when it holds two whole sentences (a partial sentence at a
+  paragraph edge or a glue point counts), or one whole sentence of at least
+  ``MIN_SENTENCE_WORDS`` (8) words;
+- everything else stays: short repeats ("Nee." answering two questions,
+  "Dat meldt ANP.", "Hij ontkent alles."), also when they stand alone as a
+  paragraph, and a phrase that recurs inside different sentences ("laat het
+  CBS weten in een verklaring", the end of one sentence and the start of the
+  next);
+- new text before or after a removed copy stays in its paragraph (joined by a
+  space), and a paragraph that becomes empty is dropped.
 
-Sentences are compared ignoring case and whitespace.
+``removed_chars`` counts the characters of the (whitespace-normalised)
+paragraph text that were removed: each copy from its first to its last
+character, spaces inside it included, paragraph breaks not.
+
+The sentence splitter (``split_glued_sentences``) stays for what needs
+sentences (derived titles, splitting long unbroken text into paragraphs);
+repeat removal does not depend on it.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 
-MIN_WORDS_SINGLE_REPEAT = 8
+# The shortest repeat looked at, in comparison characters (no whitespace,
+# case folded): also the length of the stretches used as seeds.
+MIN_COPY_CHARS = 24
+# A copy of a single whole sentence needs this many words ("Dat meldt ANP."
+# repeated is not a copy; a pasted sentence of 8 words is).
+MIN_SENTENCE_WORDS = 8
 
-# Words that end in a full stop without ending a sentence.
+# Words that end in a full stop without ending a sentence, lower case as
+# written ("jan. 2022", "vs."). "Jan." and "VS." are a name and a country and
+# do end a sentence before a capital.
 ABBREVIATIONS = frozenset(
     """
     dr drs dhr mevr mw mr mgr prof ir ing ds st sr jr bc ca nr no vs
@@ -36,6 +71,9 @@ ABBREVIATIONS = frozenset(
     e.g i.e o.a m.a.w d.w.z t.a.v i.p.v m.b.t v.s
     """.split()
 )
+# Abbreviations also written capitalised (a title at the start of a sentence:
+# "Dr. Jansen", "Mr. Visser").
+TITLE_ABBREVIATIONS = frozenset("dr drs dhr mevr mw mr mgr prof ir ing ds st sr jr bijv".split())
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WHITESPACE = re.compile(r"\s+")
@@ -47,25 +85,40 @@ _BOUNDARY = re.compile(
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")
 
+_STOPS = ".!?…"
+_CLOSERS = "\"'”’»)]}"
+_OPENERS = "\"'“‘„«([{¿¡…-–—•"  # what may start a sentence before its first word
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_WORD_BEFORE_DOT = re.compile(r"[^\W\d_]+$")
+_LETTERS_AFTER = re.compile(r"[^\W\d_]*")
+# Endings of web addresses: "nu.nl", "bol.com" (not "de": "...gemeld.de gemeente").
+_DOMAINS = frozenset("nl be com org net eu fr uk io info tv fm html php".split())
+
 
 @dataclass(frozen=True)
 class CleanText:
+    """An article's paragraphs after repeat removal, and how many characters were removed."""
+
     paragraphs: list[str]
     removed_chars: int
 
 
 def normalize_whitespace(text: str) -> str:
+    """Runs of whitespace become one space; leading and trailing whitespace go."""
     return _WHITESPACE.sub(" ", text).strip()
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Blank lines separate paragraphs; a single newline is a line wrap."""
+    """Paragraphs of an article text (NFC, whitespace normalised, empty ones dropped).
+
+    Blank lines separate paragraphs; a single newline is a line wrap.
+    """
     text = unicodedata.normalize("NFC", text)
     paragraphs = (normalize_whitespace(p) for p in _PARAGRAPH_BREAK.split(text))
     return [p for p in paragraphs if p]
 
 
-def _ends_abbreviation(text_before: str) -> bool:
+def _ends_abbreviation(text_before: str, next_char: str = "") -> bool:
     """True when the full stop just before this point belongs to a word, not a sentence end."""
     match = _WORD_BEFORE.search(text_before)
     if not match:
@@ -75,20 +128,31 @@ def _ends_abbreviation(text_before: str) -> bool:
         return True
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):  # "N.A.V.O", "o.a"
         return True
-    return word.lower() in ABBREVIATIONS
+    if word in ABBREVIATIONS:  # as written: "jan.", "vs.", "dr."
+        return True
+    lower = word.lower()
+    if lower in TITLE_ABBREVIATIONS and word[1:] == lower[1:]:  # "Dr. Jansen"
+        return True
+    # "Jan." and "VS." before a capital end a sentence ("in de VS. Daar"); before a
+    # digit or lower case they stay abbreviations ("Jan. 2022").
+    return lower in ABBREVIATIONS and not next_char.isupper()
 
 
 def split_glued_sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences, also where a copy glued them together.
 
-    "NAVO.Concreet" splits into "NAVO." and "Concreet", but "J.F. Kennedy",
-    "dr. Jansen", "3.5 procent", "N.A.V.O." and "nu.nl" stay whole.
+    Returns the sentences, stripped, in order. "NAVO.Concreet" splits into
+    "NAVO." and "Concreet", and "in de VS. Daar" into two sentences, but
+    "J.F. Kennedy", "dr. Jansen", "jan. 2022", "3.5 procent", "N.A.V.O." and
+    "nu.nl" stay whole. Used for derived titles and for splitting long
+    unbroken text; repeat removal does not depend on it.
     """
     sentences = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end("end")
-        if match.group("end").startswith(".") and _ends_abbreviation(paragraph[start : match.start("end")]):
+        next_char = paragraph[match.end() : match.end() + 1]
+        if match.group("end").startswith(".") and _ends_abbreviation(paragraph[start : match.start("end")], next_char):
             continue
         sentence = paragraph[start:end].strip()
         if sentence:
@@ -100,50 +164,254 @@ def split_glued_sentences(paragraph: str) -> list[str]:
     return sentences
 
 
-def _sentence_key(sentence: str) -> str:
-    return "".join(sentence.split()).casefold()
+class _Article:
+    """An article's paragraphs as one comparison string with a map back to the text.
+
+    ``text`` is the paragraphs joined by newlines; ``key`` is ``text`` without
+    whitespace, case folded; ``offsets[c]`` is the index in ``text`` of the
+    character that comparison character ``c`` came from.
+    """
+
+    def __init__(self, paragraphs: list[str], key: str):
+        self.text = text = "\n".join(paragraphs)
+        self.key = key
+        self.n = len(key)
+        offsets = [i for i, ch in enumerate(text) if ch != " " and ch != "\n"]
+        if len(offsets) != len(key):  # other whitespace, or a character folds to several ("ß" -> "ss")
+            offsets = []
+            for i, ch in enumerate(text):
+                if not ch.isspace():
+                    offsets.extend([i] * len(ch.casefold()))
+        self.offsets = offsets
+
+    def _ends_sentence(self, i: int) -> bool:
+        text = self.text
+        while i >= 0 and text[i] in _CLOSERS:
+            i -= 1
+        return i >= 0 and text[i] in _STOPS
+
+    def glued_after_stop(self, c: int) -> bool:
+        """True when comparison character c follows a sentence-ending mark or a closing
+        bracket or curly quote with no space between ("vertraging.het", "cijfers)Peter"):
+        where a copy was glued on, even before lower case."""
+        if c <= 0 or c >= self.n:
+            return False
+        a, b = self.offsets[c - 1], self.offsets[c]
+        if b != a + 1:
+            return False
+        if self.text[a] in ")]}”»":
+            return True
+        return self._ends_sentence(a) and _LETTERS_AFTER.match(self.text, b).group(0) not in _DOMAINS
+
+    def between_words(self, c: int) -> bool:
+        """True when comparison characters c-1 and c are letters or digits of one word."""
+        if c <= 0 or c >= self.n:
+            return False
+        a, b = self.offsets[c - 1], self.offsets[c]
+        return a == b or (b == a + 1 and self.text[a].isalnum() and self.text[b].isalnum())
+
+    def strength(self, c: int) -> int:
+        """What lies between comparison characters c-1 and c: 0 the inside of a word,
+        1 a word boundary, 2 a sentence boundary, 3 a paragraph boundary (or an end)."""
+        if c <= 0 or c >= self.n:
+            return 3
+        a, b = self.offsets[c - 1], self.offsets[c]
+        if a == b:
+            return 0
+        text = self.text
+        x, y = text[a], text[b]
+        if b > a + 1:  # whitespace between
+            if "\n" in text[a + 1 : b]:
+                return 3
+            if self._ends_sentence(a) or (x in ")]”’\"'»" and (y.isupper() or y in "(“‘„«")):  # "(zie kader) Het"
+                return 2
+            return 1
+        if x.isalnum() or not (y.isalnum() or y in _OPENERS):
+            return 0
+        if x in ".," and y.isdigit() and a > 0 and text[a - 1].isdigit():  # "3.5", "19.25"
+            return 0
+        if x in "-/–—_@#&+=*%":
+            return 0
+        if not self._ends_sentence(a):
+            return 1
+        if x == "." and y.islower():  # "nu.nl", "Booking.com", "o.a.de" are not sentence ends
+            before = _WORD_BEFORE_DOT.search(text, max(0, a - 40), a)
+            after = _LETTERS_AFTER.match(text, b).group(0)
+            return 2 if before and len(before.group(0)) >= 2 and after not in _DOMAINS else 1
+        return 2
 
 
-def _is_removable_run(run: list[str], whole_paragraph: bool) -> bool:
-    if whole_paragraph or len(run) >= 2:
-        return True
-    return len(run[0].split()) >= MIN_WORDS_SINGLE_REPEAT
+def _snap(article: _Article, s: int, e: int, shift: int, snap_start: bool) -> tuple[int, int]:
+    """Shrink the repeat key[s:e] (whose earlier occurrence is at s - shift) to where a copy can end.
+
+    A copy starts at a sentence start (or the start of a paragraph) in the text it
+    was pasted into, and ends at a sentence end (or the end of a paragraph). Text
+    next to a copy often starts or ends like the text next to its original ("...
+    gemeld. De brandweer" after "...gemeld. De politie"), so a repeat that runs
+    on to the inside of a sentence is cut back to the last sentence boundary, and
+    one that starts inside a sentence is cut forward to the next. A cut falls on a
+    token boundary in both texts, and on a sentence or paragraph boundary or a glue
+    point (no space after a stop or closing bracket) in the text the copy is in;
+    an end may also fall where the original's paragraph ends.
+    """
+    strength = article.strength
+
+    def can_cut(c: int, at_end: bool) -> bool:
+        here, there = strength(c), strength(c - shift)
+        if there == 3 and not here:  # the original's paragraph edge, glued to a number: "2027.|3.5"
+            return not article.between_words(c)
+        if not (here and there):
+            return False
+        # A copy may end where its original's paragraph ends, "(voorlopige cijfers) eindtermen".
+        return here >= 2 or article.glued_after_stop(c) or (at_end and there == 3)
+
+    while e > s and not can_cut(e, True):
+        e -= 1
+    if not snap_start:
+        return s, e
+    while s < e and not can_cut(s, False):
+        s += 1
+    return s, e
+
+
+def _longest_earlier_match(key: str, j: int, earlier: list[int], explored: dict[int, int]) -> tuple[int, int]:
+    """The longest common prefix of key[j:] with key[p:] over the earlier starts p: (length, p).
+
+    ``explored`` maps a shift j - p to the end of the last match found along it: a
+    start inside that match only repeats it (its snapped copy was already taken or
+    rejected), so it is skipped, and the map is updated with the new match.
+    """
+    n = len(key)
+    best, best_p = 0, -1
+    earlier = earlier[: bisect.bisect_left(earlier, j)]
+    if len(earlier) > 16:  # pathological, very repetitive text: bound the work
+        earlier = earlier[:8] + earlier[-8:]
+    for p in earlier:
+        if explored.get(j - p, -1) > j:
+            continue
+        length = 0
+        step = 64
+        while step:
+            while j + length + step <= n and key[p + length : p + length + step] == key[j + length : j + length + step]:
+                length += step
+            step //= 4
+        explored[j - p] = j + length
+        if length > best:
+            best, best_p = length, p
+    return best, best_p
+
+
+def _is_copy(article: _Article, s: int, e: int) -> bool:
+    """The minimum that counts as a copy: at least MIN_COPY_CHARS comparison characters
+    holding two whole sentences, or one whole sentence of MIN_SENTENCE_WORDS words."""
+    if e - s < MIN_COPY_CHARS:
+        return False
+    strength = article.strength
+    ends = []
+    for c in range(s, e + 1):
+        if strength(c) >= 2 or (c in (s, e) and article.glued_after_stop(c)):
+            ends.append(c)
+            if len(ends) == 3:
+                return True
+    for a, b in zip(ends, ends[1:]):
+        text = article.text[article.offsets[a] : article.offsets[b - 1] + 1]
+        if len(_WORD.findall(text)) >= MIN_SENTENCE_WORDS:
+            return True
+    return False
+
+
+def find_repeats(paragraphs: list[str]) -> list[tuple[int, int]]:
+    """Stretches of ``"\\n".join(paragraphs)`` that repeat earlier text and count as copies.
+
+    Returns sorted, disjoint (start, end) character offsets into the joined text;
+    a stretch may span paragraphs (it then includes the newlines between them).
+    The rule is in the module docstring. Cost: one pass over the article's
+    24-character shingles (a set); articles with repeated shingles are aligned
+    with seeded matching, linear in their length for ordinary texts.
+    """
+    key = "".join("".join(paragraphs).split()).casefold()
+    k = MIN_COPY_CHARS
+    m = len(key) - k + 1
+    if m <= 1:
+        return []
+    grams = [key[i : i + k] for i in range(m)]
+    first = {g: i for i, g in zip(range(m - 1, -1, -1), reversed(grams))}
+    if len(first) == m:  # no 24-character stretch occurs twice: nothing to remove
+        return []
+    occurrences: dict[str, list[int]] = {}
+    repeated = []
+    for i, g in enumerate(grams):
+        p = first[g]
+        if p != i:
+            occurrences.setdefault(g, [p]).append(i)
+            repeated.append(i)
+    article = _Article(paragraphs, key)
+    runs: list[list[int]] = []
+    explored: dict[int, int] = {}
+    end = 0
+    for j in repeated:
+        if j < end:
+            continue
+        length, p = _longest_earlier_match(key, j, occurrences[grams[j]], explored)
+        if length < k:
+            continue
+        abuts = bool(runs) and runs[-1][1] == j
+        s, e = _snap(article, j, j + length, j - p, snap_start=not abuts)
+        if e - s <= 0:
+            if length > 500:  # no place to cut in a long repeat (one endless word): skip it, or this is quadratic
+                end = j + length - k
+            continue
+        if runs and runs[-1][1] == s:
+            runs[-1][1] = e
+        else:
+            runs.append([s, e])
+        end = e
+    offsets = article.offsets
+    return [(offsets[s], offsets[e - 1] + 1) for s, e in runs if _is_copy(article, s, e)]
 
 
 def remove_repeated_text(paragraphs: list[str]) -> CleanText:
-    """Drop sentences that repeat earlier text of the same article (see module docstring)."""
-    seen: set[str] = set()
+    """Remove the copies of earlier text from an article's paragraphs.
+
+    ``paragraphs`` are as ``split_paragraphs`` returns them (whitespace
+    normalised, non-empty). Returns the paragraphs with each copy cut out (new
+    text around it kept, joined by a space; paragraphs left empty dropped) and
+    the number of characters removed. Never raises; the rule is in the module
+    docstring and the README ("Repeated text").
+    """
+    repeats = find_repeats(paragraphs)
+    if not repeats:
+        return CleanText(list(paragraphs), 0)
     kept_paragraphs = []
     removed_chars = 0
+    start = 0
+    r = 0
     for paragraph in paragraphs:
-        sentences = split_glued_sentences(paragraph)
-        repeated = [_sentence_key(s) in seen for s in sentences]
-        seen.update(_sentence_key(s) for s in sentences)
-        if not any(repeated):
+        stop = start + len(paragraph)
+        pieces, cursor = [], start
+        while r < len(repeats) and repeats[r][0] < stop:
+            a, b = repeats[r]
+            a, b = max(a, start), min(b, stop)
+            pieces.append(paragraph[cursor - start : a - start])
+            removed_chars += b - a
+            cursor = b
+            if repeats[r][1] > stop:
+                break
+            r += 1
+        if cursor == start:
             kept_paragraphs.append(paragraph)
-            continue
-        kept = []
-        i = 0
-        while i < len(sentences):
-            if not repeated[i]:
-                kept.append(sentences[i])
-                i += 1
-                continue
-            j = i
-            while j < len(sentences) and repeated[j]:
-                j += 1
-            run = sentences[i:j]
-            if _is_removable_run(run, whole_paragraph=len(run) == len(sentences)):
-                removed_chars += sum(len(s) for s in run)
-            else:
-                kept.extend(run)
-            i = j
-        if len(kept) == len(sentences):
-            kept_paragraphs.append(paragraph)
-        elif kept:
-            kept_paragraphs.append(" ".join(kept))
+        else:
+            pieces.append(paragraph[cursor - start :])
+            kept = " ".join(piece.strip() for piece in pieces if piece.strip())
+            if kept:
+                kept_paragraphs.append(kept)
+        start = stop + 1
     return CleanText(kept_paragraphs, removed_chars)
 
 
 def clean_article_text(text: str) -> CleanText:
+    """An article text (blank lines between paragraphs) as its paragraphs, copies removed.
+
+    See ``split_paragraphs`` and ``remove_repeated_text``.
+    """
     return remove_repeated_text(split_paragraphs(text))

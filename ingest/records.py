@@ -24,12 +24,16 @@ import sys
 import tempfile
 import zipfile
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from . import formats
+from .detect import FORMATS, Detection, detect_format
+from .record import Record
+from .readers.vendor_text import read_docx
+from .readers.seed import read_seed_text  # noqa: F401  (public here since the seed format was first)
+
 MAX_RECORD_BYTES = 5_000_000
-FORMATS = ("txt", "jsonl", "json", "csv", "tsv")
 
 _EXTENSION_FORMATS = {
     ".txt": "txt",
@@ -44,29 +48,6 @@ _EXTENSION_FORMATS = {
 }
 _COMPRESSED_SUFFIXES = (".gz", ".gzip", ".bz2", ".xz", ".lzma")
 _HEAD_BYTES = 8192
-
-
-@dataclass
-class Record:
-    position: int  # 0-based index of the record in its file (across all members of a zip)
-    line: int  # 1-based line where the record starts (in the decompressed file or zip member)
-    raw: str
-    text: str | None = None
-    date: str | None = None
-    title: str | None = None
-    source: str | None = None
-    url: str | None = None
-    author: str | None = None
-    extra: dict = field(default_factory=dict)
-    error: str | None = None
-    # Set only when the input could not be decoded as text (a binary file): the exact
-    # bytes. ``raw`` then holds them read as latin-1, so ``raw.encode("latin-1") == raw_bytes``.
-    raw_bytes: bytes | None = None
-    member: str | None = None  # the file inside a .zip this record came from
-
-    @property
-    def rejected(self) -> bool:
-        return self.text is None
 
 
 class InputError(Exception):
@@ -136,48 +117,6 @@ def text_lines(stream: BinaryIO) -> Iterator[str]:
             yield from (m.group() for m in _LINE_BREAKS.finditer(text) if m.group())
         else:
             yield text
-
-
-# ---------------------------------------------------------------- the seed format
-
-
-_SEED_HEADER = re.compile(
-    r"^[ \t]*\ufeff?[ \t]*(?i:date)[ \t]+(\d{4}-\d{1,2}(?:-\d{1,2})?)\b[ \t]*(.*)$", re.MULTILINE
-)
-
-
-def read_seed_text(text: str) -> Iterator[Record]:
-    """The seed format: each article starts with a line ``date YYYY-MM[-DD] text...``.
-
-    Every character of the file belongs to exactly one record's ``raw`` (blank
-    lines before the first header belong to the first record), so the raws
-    joined give back the file.
-    """
-    headers = list(_SEED_HEADER.finditer(text))
-    starts = [m.start() for m in headers]
-    if not headers or text[: starts[0]].strip():
-        # Text before the first header is still an article, just without a date.
-        starts.insert(0, 0)
-    position = 0
-    line, counted = 1, 0  # line numbers counted incrementally: files can hold 100,000 articles
-    for start, end in zip(starts, starts[1:] + [len(text)]):
-        raw = text[start:end]
-        if not raw.strip():
-            continue
-        header = _SEED_HEADER.match(text, start)
-        line += text.count("\n", counted, start)
-        counted = start
-        if position == 0 and start > 0:  # blank lines before the first header
-            raw, start = text[:end], 0
-        record = Record(position=position, line=line, raw=raw)
-        if header:
-            record.date = header.group(1)
-            record.text = text[header.start(2) : end]
-        else:
-            record.text = raw
-            record.error = "no 'date YYYY-MM[-DD]' header before this text; stored without a date"
-        position += 1
-        yield record
 
 
 # ---------------------------------------------------------------- streams
@@ -264,22 +203,45 @@ _OFFICE = {
 _CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 27)) | frozenset(range(28, 32)) | {127}
 
 
+# An SQLite database, and its write-ahead log (big- and little-endian checksums).
+SQLITE_SIGNATURES = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+# File types recognised by their first bytes: never text, whatever their name.
+_MAGIC = (
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "an Office document (Excel, Word) or other packed file"),
+    (b"\xd0\xcf\x11\xe0", "an Office document (Excel, Word) or other packed file"),
+    *((signature, "an SQLite database") for signature in SQLITE_SIGNATURES),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+)
+
+
 def _not_text(head: bytes, name: str) -> str | None:
-    """Why these bytes are not a text export, or None when they are (or may be) text."""
+    """Why these bytes are not a text export, or None when they are (or may be) text.
+
+    The evidence is weighed: a known file signature, or NUL and control bytes making up more
+    than a small share of the first 8 KB, make a binary file. A stray NUL byte in a text
+    export does not: it is dropped from its record with a warning (see ``_finish``).
+    """
     if any(head.startswith(bom) for bom, _ in _UNICODE_BOMS):
         return None
     kind = _OFFICE.get(Path(name).suffix.lower())
-    if kind is None and head.startswith(b"%PDF"):
-        kind = "a PDF file"
-    elif kind is None and head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        kind = "an Office document (Excel, Word) or other packed file"
+    if kind is None:
+        kind = next((what for magic, what in _MAGIC if head.startswith(magic)), None)
+    if kind and kind.endswith(("image", "database")):
+        return f"this is {kind}, not a text export: only text exports (CSV, TSV, JSON, plain text) hold articles"
     if kind:
         return (
             f"this is {kind}, not a text export: save spreadsheets as 'CSV UTF-8' and documents as plain "
             "text (.txt), then ingest those"
         )
-    if b"\x00" in head:
-        return "binary file (contains NUL bytes), not text: if it is an export, save it as UTF-8 text or CSV"
+    if head.count(b"\x00") > max(2, len(head) // 100):
+        return (
+            "binary file (contains NUL bytes), not text: if it is an export, save it as UTF-8 text or CSV; if it is "
+            "text damaged by many NUL bytes, remove them first (tr -d '\\000' < FILE > FIXED) and ingest that"
+        )
     if head and sum(b in _CONTROL_BYTES for b in head) > len(head) // 10:
         return "binary file (mostly control characters), not text: if it is an export, save it as UTF-8 text or CSV"
     return None
@@ -291,8 +253,6 @@ def _whole_file_rejected(data: bytes, reason: str) -> Record:
 
 def _records_from_stream(stream: BinaryIO, name: str, fmt: str | None, field_map: dict | None) -> Iterator[Record]:
     """Records of one input stream, positions not yet assigned."""
-    from . import formats
-
     head, stream = _sniffable(stream)
     decompress = _compression(head)
     if decompress:
@@ -302,25 +262,51 @@ def _records_from_stream(stream: BinaryIO, name: str, fmt: str | None, field_map
     if head.startswith(b"PK\x03\x04") and (name.lower().endswith(".zip") or not Path(name).suffix):
         yield from _zip_records(stream, name, fmt, field_map)
         return
-    reason = _not_text(head, name)
-    if reason:
-        yield _whole_file_rejected(stream.read(), reason)
+    detection = _detect(head, name, fmt, field_map)
+    if detection.format == "docx":
+        yield from read_docx(stream.read())
         return
-    if fmt is None:
-        fmt = format_for_name(name)
-        if fmt == "txt" and _tab_separated_header(head, field_map):
-            fmt = "tsv"  # Excel's "Unicode text" export: a .txt holding a table
-    yield from formats.READERS[fmt](text_lines(stream), field_map)
+    reason = _not_text(head, name)
+    if reason or detection.format == "rejected":
+        yield _whole_file_rejected(stream.read(), reason or detection.reason)
+        return
+    yield from formats.READERS[detection.format](text_lines(stream), field_map)
+
+
+def _detect(head: bytes, name: str, fmt: str | None, field_map: dict | None) -> Detection:
+    by_name = format_for_name(name)
+    tab_table = by_name == "txt" and _tab_separated_header(head, field_map)
+    return detect_format(head, decode(head), by_name, name, fmt, tab_table)
+
+
+def detect_file(path: Path | str, fmt: str | None = None, field_map: dict | None = None) -> Detection:
+    """The format a file will be read in and why (see ``detect.py``), looking through gzip/bzip2/xz."""
+    with open(path, "rb") as stream:
+        head, stream = _sniffable(stream)
+        decompress = _compression(head)
+        name = Path(path).name
+        if decompress:
+            try:
+                inner = decompress(stream).read(_HEAD_BYTES)
+            except _DAMAGED as error:
+                return Detection("rejected", f"a damaged compressed file ({error})")
+            detection = _detect(inner, _without_compression_suffix(name), fmt, field_map)
+            return Detection(detection.format, f"compressed; {detection.reason}")
+        if head.startswith(b"PK\x03\x04") and (name.lower().endswith(".zip") or not Path(name).suffix):
+            return Detection("zip", "a zip archive: each file inside is read as its own input")
+        detection = _detect(head, name, fmt, field_map)
+        reason = _not_text(head, name)
+        if reason and detection.format != "docx":
+            return Detection("rejected", reason)
+        return detection
 
 
 def _tab_separated_header(head: bytes, field_map: dict | None) -> bool:
     """A first line with tabs that names a text column (with --field, or by a known name)."""
-    from .formats import plan_fields
-
     first_line = decode(head).split("\n", 1)[0].rstrip("\r")
     if "\t" not in first_line or first_line.lstrip().lower().startswith("date "):
         return False
-    return "text" in plan_fields(first_line.split("\t"), field_map).columns
+    return "text" in formats.plan_fields(first_line.split("\t"), field_map).columns
 
 
 def _stop_at_damage(records: Iterator[Record], name: str) -> Iterator[Record]:
@@ -395,6 +381,13 @@ def _finish(record: Record, max_bytes: int, clean: bool) -> Record:
             "if it really is one article, ingest again with a higher limit"
         )
         return record
+    if record.text is not None and "\x00" in record.raw:
+        nuls = record.raw.count("\x00")
+        removed = (
+            f"removed {nuls} NUL byte{'s' if nuls > 1 else ''} (0x00) from this record; "
+            "the export is probably damaged here"
+        )
+        record.error = f"{record.error}; {removed}" if record.error else removed
     return clean_record(record) if clean else record
 
 
@@ -433,11 +426,9 @@ def open_records(
     becomes rejected records. ``field_map`` maps our field names (``text``,
     ``date``, ...) to the input's column names, overriding the built-in names.
     """
-    from .formats import check_field_map
-
     if format is not None and format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
-    check_field_map(field_map)
+    formats.check_field_map(field_map)
     if isinstance(source, (str, Path)) and str(source) == "-":
         yield from _numbered(sys.stdin.buffer, name or "", format, field_map, max_record_bytes, clean)
     elif isinstance(source, (str, Path)):
@@ -468,6 +459,30 @@ def _numbered(stream, name, fmt, field_map, max_record_bytes, clean) -> Iterator
                 f"{error}); the records before it were read. Please report this as a bug"
             ),
         )
+
+
+def no_articles_reason(source: Path | str | BinaryIO, name: str, format: str | None = None) -> str:
+    """Why a file that gave no records at all holds no articles, for the warning that names it."""
+    if isinstance(source, (str, Path)):
+        with open(source, "rb") as stream:
+            return no_articles_reason(stream, name, format)
+    head, stream = _sniffable(source)
+    decompress = _compression(head)
+    if decompress:
+        try:
+            head, _ = _read_head(decompress(stream), 1 << 16)
+        except _DAMAGED:
+            head = b""
+        name = _without_compression_suffix(name)
+    text = decode(head)
+    if not text.strip():
+        return "empty file, no articles"
+    lines = [line for line in text.splitlines() if line.strip()]
+    if (format or format_for_name(name)) in ("csv", "tsv") and len(lines) == 1:
+        return "header row only, no articles"
+    if text.strip() in ("[]", "{}"):
+        return "an empty JSON list, no articles"
+    return "no articles found in this file"
 
 
 def find_input_files(paths: list[Path]) -> list[Path]:

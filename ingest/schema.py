@@ -20,6 +20,7 @@ TABLES = {
             "ingested_at": str,
             "completed_at": str,
             "record_count": int,
+            "read_as": str,
         },
         pk="id",
     ),
@@ -135,7 +136,6 @@ TABLES = {
 }
 
 UNIQUE_INDEXES = {
-    "sources": [["sha256"]],
     # One publication of a text per outlet: other outlets' copies are articles of their own.
     "articles": [["content_hash", "source"]],
     # A version's text may also be another outlet's version of its own article.
@@ -146,6 +146,8 @@ UNIQUE_INDEXES = {
 }
 
 INDEXES = {
+    # Not unique: a file read again with other options (or --reread) is a source of its own.
+    "sources": [["sha256"]],
     "articles": [["month"], ["source"], ["date"], ["year"], ["story_id"]],
     "records": [["article_id"], ["version_id"], ["status"], ["raw_hash"]],
     "article_paragraphs": [["paragraph_id"]],
@@ -199,6 +201,8 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             table.create(**spec)
     for sql in RAW_SQL:
         db.execute(sql)
+    if any(row[1] == "idx_sources_sha256" and row[2] for row in db.execute("pragma index_list(sources)")):
+        db.execute("drop index idx_sources_sha256")  # archives made before files could be read again
     # Archives made before stories held one article per text: its unique index gives way to one per
     # (text, outlet), and every article that has no story yet starts its own.
     for table in ("articles", "article_versions"):

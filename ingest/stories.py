@@ -141,6 +141,12 @@ def _demote(db, writer: ArchiveWriter, article_id: int, canonical_id: int, simil
         where article_id = ? and version_id is null""",
         [canonical_id, version_id, article_id],
     )
+    return delete_article(db, article_id)
+
+
+def delete_article(db, article_id: int) -> set[int]:
+    """Delete an article with its mentions and paragraph links (its records must point elsewhere first);
+    return the entities whose mentions went with it, for ``recount_entities``."""
     touched = {r[0] for r in db.execute("select distinct entity_id from mentions where article_id = ?", [article_id])}
     db.execute("delete from mentions where article_id = ?", [article_id])
     db.execute(

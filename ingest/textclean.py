@@ -2,11 +2,20 @@
 
 Raw text is never touched (``Record.raw`` keeps the input as it was); only the
 fields used to build the article are cleaned.
+
+``normalize`` is the one text normalisation of the project: every stored text
+goes through it before hashing, full-text indexing, shingling and mention
+extraction, and the server puts every lookup key through it (search terms,
+filter values, canned query parameters), so that text that looks the same to a
+reader is the same text. ``fold_quotes`` and ``match_key`` build on it for
+comparisons only (hashes, entity look-ups, search syntax); stored text keeps
+its typographic quotes.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 
@@ -55,13 +64,94 @@ _NEEDS_FTFY = re.compile(
 )
 
 
-def repair(text: str) -> str:
-    """Mojibake repaired and control characters removed (ftfy), in Unicode NFC."""
-    if _NEEDS_FTFY.search(text):
-        text = ftfy.fix_text(text, config=_FTFY)
+# Invisible format characters (Unicode category Cf) split words and make copies
+# of a text differ: soft hyphen, zero-width space and joiners, word joiner, BOM,
+# bidirectional marks and the like. Kept: the Arabic and Syriac number signs
+# (U+0600-0605, U+06DD, U+070F, U+08E2, U+110BD, U+110CD), which are visible,
+# tag characters (U+E0020-E007F, inside flag emoji) and a zero-width joiner
+# between two symbols (emoji sequences such as a family).
+_KEEP_FORMAT = set("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u08e2\U000110bd\U000110cd")
+_FORMAT_CHARS = "".join(
+    chr(c)
+    for c in itertools.chain(range(0x20000), range(0xE0000, 0xE0080))  # where Unicode puts category Cf
+    if unicodedata.category(chr(c)) == "Cf" and chr(c) not in _KEEP_FORMAT and not 0xE0020 <= c <= 0xE007F
+)
+_EMOJI_JOINER = re.compile(r"(?<=[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f])\u200d(?=[\u2600-\u27bf\U0001f000-\U0001faff])")
+_KEPT_JOINER = "\uffff"  # a noncharacter, never in text: stands in for a joiner that stays
+# Apostrophe look-alikes that are not typographic quotes: modifier letter
+# apostrophe (a letter for the full-text tokenizer, so "zoʼn" would be one
+# word), reversed comma, acute and grave accents and prime typed for an apostrophe.
+_APOSTROPHES = re.compile("[\u02bc\u201b\u00b4`\u2032]")
+# Typographic quotes: kept in stored text, the same as ASCII quotes when compared.
+_QUOTE_MAP = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2039": "'", "\u203a": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+}
+_QUOTES = re.compile(f"[{''.join(_QUOTE_MAP)}]")
+
+
+def _ranges(chars: str) -> str:
+    """A regex character class body for ``chars``, as ranges (re is much faster on few ranges)."""
+    ranges: list[list[int]] = []
+    for code in sorted(map(ord, chars)):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b))) for a, b in ranges)
+
+
+_FORMAT = re.compile(f"[{_ranges(_FORMAT_CHARS)}]")
+# One quick look for anything ``normalize`` may change besides the Unicode form:
+# a format character or apostrophe look-alike of the Basic Multilingual Plane, or
+# any character beyond it (rare in news; emoji, whose tags and joiners need a closer look).
+_SUSPECT = re.compile(
+    f"[{_ranges(''.join(c for c in _FORMAT_CHARS if ord(c) < 0x10000))}\u02bc\u201b\u00b4`\u2032]|[\U00010000-\U0010ffff]"
+)
+
+
+def normalize(text: str) -> str:
+    """The one text normalisation: Unicode NFC, invisible format characters removed, apostrophe look-alikes as '.
+
+    Removed: soft hyphen (U+00AD), zero-width space, non-joiner and joiner
+    (U+200B-U+200D), word joiner (U+2060), BOM (U+FEFF), bidirectional marks and
+    the other format characters (category Cf) except those listed above.
+    Idempotent, and cheap on text that needs nothing.
+    """
+    if not text:
+        return text
+    if _SUSPECT.search(text):
+        if _FORMAT.search(text):
+            text = _FORMAT.sub("", _EMOJI_JOINER.sub(_KEPT_JOINER, text)).replace(_KEPT_JOINER, "\u200d")
+        text = _APOSTROPHES.sub("'", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
+
+
+def fold_quotes(text: str) -> str:
+    """``normalize`` with typographic quotes as ASCII ones (‘ ’ as ', “ ” „ « » as "), for comparing text."""
+    text = normalize(text)
+    return _QUOTES.sub(lambda m: _QUOTE_MAP[m.group()], text) if _QUOTES.search(text) else text
+
+
+def strip_accents(text: str) -> str:
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)))
+
+
+def match_key(text: str) -> str:
+    """How a name is compared with what people type: normalised, quotes folded, accents and case ignored,
+    whitespace collapsed ("Oekraïne", "oekraine", "OEKRAI\u0308NE" have the same key)."""
+    if text.isascii():  # the common case, fast: of the look-alikes only ` is ASCII
+        return " ".join(text.replace("`", "'").casefold().split())
+    return " ".join(strip_accents(fold_quotes(text)).casefold().split())
+
+
+def repair(text: str) -> str:
+    """Mojibake repaired and control characters removed (ftfy), then ``normalize``d."""
+    if _NEEDS_FTFY.search(text):
+        text = ftfy.fix_text(text, config=_FTFY)
+    return normalize(text)
 
 
 def looks_like_markup(text: str) -> bool:

@@ -1,6 +1,8 @@
 """The README is the manual: every command, option and table must be in it."""
 
 import re
+import subprocess
+import sys
 
 import click
 import pytest
@@ -53,3 +55,8 @@ def test_readme_starts_with_the_two_commands():
 def test_ci_runs_the_readme_test_command():
     commands = re.findall(r"^    (python3 -m venv .*)$", README, re.MULTILINE)
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_generated_readme_sections_are_current():
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "readme.py"), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -99,3 +99,85 @@ def test_a_bad_entities_file_is_a_fatal_error_that_names_the_file(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(SEED), "--db", str(tmp_path / "a.db"), "--entities", str(bad)])
     assert result.exit_code == 2
     assert "bad.csv" in result.output and "line 1" in result.output
+
+
+# Issue 14: archive-level linking, user files win through `extract`, `other` kept out of facets.
+
+
+def ingest_texts(tmp_path, db, *texts):
+    path = tmp_path / "articles.txt"
+    path.write_text("".join(f"date 2023-05-{i + 10} {text}\n\n" for i, text in enumerate(texts)), encoding="utf-8")
+    return ingest_paths(db, [path])
+
+
+def people(db):
+    return [json.loads(row["people"]) for row in db.query("select people from articles order by id")]
+
+
+def test_a_surname_alone_links_to_the_full_name_another_article_has(tmp_path, db):
+    ingest_texts(tmp_path, db, "Minister Bart Ruisdael opende de brug.", "Volgens Ruisdael is het plan te duur.")
+    assert people(db) == [["Bart Ruisdael"], ["Bart Ruisdael"]]
+    row = db.execute("select mention_count, article_count from entities where name = 'Bart Ruisdael'").fetchone()
+    assert row == (2, 2)
+    assert db.execute("select count(*) from entities where name = 'Ruisdael'").fetchone()[0] == 0
+    assert db.execute("select method from mentions where text = 'Ruisdael'").fetchone()[0] == "archive"
+
+
+def test_a_surname_shared_by_two_full_names_stays_unlinked(tmp_path, db):
+    ingest_texts(tmp_path, db, "Minister Bart Ruisdael opende de brug.", "Wethouder Pieter Ruisdael was er ook.",
+                 "Volgens Ruisdael is het plan te duur.")
+    linked = db.execute("select e.name from mentions m join entities e on e.id = m.entity_id where m.text = 'Ruisdael'")
+    assert [row[0] for row in linked] == ["Ruisdael"]
+    assert db.execute("select mention_count from entities where name = 'Bart Ruisdael'").fetchone()[0] == 1
+
+
+def ingest_then_extract(tmp_path, text, entity_file, entity_rows):
+    """Ingest one article without user entities, then `extract` with a user file; the database."""
+    import sqlite_utils
+
+    path = tmp_path / "article.txt"
+    path.write_text(f"date 2023-05-10 {text}\n", encoding="utf-8")
+    db_path = str(tmp_path / "a.db")
+    CliRunner().invoke(cli, ["ingest", str(path), "--db", db_path])
+    mine = tmp_path / entity_file
+    mine.write_text(entity_rows, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", "--db", db_path, "--entities", str(mine)])
+    assert result.exit_code == 0, result.output
+    return sqlite_utils.Database(db_path)
+
+
+def test_a_user_file_and_extract_give_one_entity_for_openbaar_ministerie_and_om(tmp_path):
+    db = ingest_then_extract(tmp_path, "Het Openbaar Ministerie (OM) eist straf. Het OM zwijgt verder.", "mine.tsv",
+                             "name\ttype\twikidata\taliases\nOpenbaar Ministerie\torganization\t\tOM\n")
+    assert json.loads(next(db["articles"].rows)["organizations"]) == ["Openbaar Ministerie"]
+    assert [r[0] for r in db.execute("select name from entities")] == ["Openbaar Ministerie"]
+    assert db.execute("select mention_count from entities").fetchone()[0] == 3
+
+
+def test_a_user_file_type_wins_through_extract(tmp_path, db):
+    ingest_texts(tmp_path, db, "Het concert in de Ziggo Dome was uitverkocht.")
+    assert people(db) == [[]] and json.loads(next(db["articles"].rows)["places"]) == ["Ziggo Dome"]
+    db = ingest_then_extract(tmp_path, "Het concert in de Ziggo Dome was uitverkocht.", "mine.csv",
+                             "name,type,wikidata,aliases\nZiggo Dome,organization,,\n")
+    article = next(db["articles"].rows)
+    assert (json.loads(article["places"]), json.loads(article["organizations"])) == ([], ["Ziggo Dome"])
+
+
+def test_other_entities_stay_out_of_facets_and_the_dashboard_counts(tmp_path, db):
+    import yaml
+
+    from conftest import ROOT
+
+    ingest_texts(tmp_path, db, "De Libris Literatuurprijs ging naar Bart Ruisdael in Utrecht.")
+    assert db.execute("select type from entities where name = 'Libris Literatuurprijs'").fetchone()[0] == "other"
+    article = next(db["articles"].rows)
+    facets = [name for column in ("people", "places", "organizations") for name in json.loads(article[column])]
+    assert facets == ["Bart Ruisdael", "Utrecht"]
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    charts = metadata["plugins"]["datasette-dashboards"]["archive-overview"]["charts"]
+    assert db.execute(charts["entities"]["query"]).fetchone()[0] == 2
+    for chart in ("top-people", "top-places", "top-organizations"):
+        names = [row[0] for row in db.execute(charts[chart]["query"])]
+        assert "Libris Literatuurprijs" not in names
+    assert "Libris Literatuurprijs" not in [row[0] for row in db.execute(metadata["plugins"]["datasette-dashboards"][
+        "archive-overview"]["filters"]["entity"]["query"])]

@@ -17,7 +17,7 @@ import pytest
 from datasette.app import Datasette
 
 from fixtures.frontend_archive import CORPUS_SOURCE, ROOT, build_archive, metadata
-from datasette_news_archive.serve import DEFAULT_SETTINGS, METADATA, ServeOptions, datasette_args, inspect_path
+from datasette_news_archive.serve import DEFAULT_SETTINGS, ServeOptions, datasette_args, inspect_path
 
 PERSON, PLACE = "Vladimir Poetin", "Turkije"
 
@@ -29,7 +29,7 @@ def archive(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def datasette(archive):
-    return Datasette([str(archive)], metadata=metadata())
+    return Datasette([str(archive)])
 
 
 @pytest.fixture(scope="module")
@@ -260,7 +260,7 @@ def test_facet_values_link_to_the_narrowed_page(datasette):
 
 
 def test_facet_suggestions_are_off_when_served():
-    args = datasette_args(ServeOptions(Path("archive.db"), mutable=True))
+    args = datasette_args(ServeOptions([Path("archive.db")], mutable=True))
     assert args[args.index("suggest_facets") + 1] == "off"
 
 
@@ -523,8 +523,8 @@ def test_entity_box_on_the_dashboard_lists_entities_most_covered_first(datasette
 
 
 def test_stylesheet_is_served_and_linked_from_every_page(datasette):
-    assert get(datasette, "/-/news-archive/archive.css").status_code == 200
-    assert '/-/news-archive/archive.css' in get(datasette, "/archive/articles").text
+    assert get(datasette, "/-/static-plugins/news-archive/archive.css").status_code == 200
+    assert '/-/static-plugins/news-archive/archive.css' in get(datasette, "/archive/articles").text
 
 
 def test_canned_query_pages_are_titled_after_the_query_not_its_sql(datasette):
@@ -545,18 +545,18 @@ def setting(args, name):
     return int(values[-1]) if values else None
 
 
-def test_serve_binds_localhost_with_cors_our_metadata_and_time_limits(archive):
-    args = datasette_args(ServeOptions(archive))
+def test_serve_binds_localhost_with_cors_and_time_limits_and_leaves_metadata_to_the_plugin(archive):
+    args = datasette_args(ServeOptions([archive]))
     assert args[args.index("--host") + 1] == "127.0.0.1"
     assert args[args.index("--port") + 1] == "8001"
     assert "--cors" in args
-    assert args[args.index("--metadata") + 1] == str(METADATA)
+    assert "--metadata" not in args and "-m" not in args
     assert setting(args, "sql_time_limit_ms") == DEFAULT_SETTINGS["sql_time_limit_ms"]
     assert setting(args, "facet_time_limit_ms") <= setting(args, "sql_time_limit_ms")
 
 
 def test_serve_opens_a_quiet_archive_immutable_with_table_counts_from_an_inspect_file(archive, sql):
-    args = datasette_args(ServeOptions(archive))
+    args = datasette_args(ServeOptions([archive]))
     assert args[args.index("-i") + 1] == str(archive)
     inspect_file = args[args.index("--inspect-file") + 1]
     assert inspect_file == str(inspect_path(archive))
@@ -572,28 +572,28 @@ def test_serve_opens_the_archive_live_while_its_write_ahead_log_has_changes(tmp_
     with writer:
         writer.execute("update articles set author = 'test' where id = 1")
     try:
-        args = datasette_args(ServeOptions(archive))
+        args = datasette_args(ServeOptions([archive]))
         assert "-i" not in args and "--inspect-file" not in args and args[0] == str(archive)
     finally:
         writer.close()
 
 
 def test_serve_opens_the_archive_live_when_asked(archive):
-    args = datasette_args(ServeOptions(archive, mutable=True))
+    args = datasette_args(ServeOptions([archive], mutable=True))
     assert "-i" not in args and args[0] == str(archive)
 
 
 def test_serve_caps_the_facet_time_limit_by_a_lower_sql_time_limit(archive):
-    args = datasette_args(ServeOptions(archive, extra=["--setting", "sql_time_limit_ms", "400"]))
+    args = datasette_args(ServeOptions([archive], extra=["--setting", "sql_time_limit_ms", "400"]))
     assert setting(args, "sql_time_limit_ms") == 400
     assert setting(args, "facet_time_limit_ms") == 400
 
 
 def test_serve_passes_other_options_to_datasette_and_lets_them_win(archive, tmp_path):
     extra = ["--setting", "default_page_size", "10", "--metadata", str(tmp_path / "mine.yml"), "--template-dir", str(tmp_path)]
-    args = datasette_args(ServeOptions(archive, cors=False, extra=extra))
+    args = datasette_args(ServeOptions([archive], cors=False, extra=extra))
     assert args[-len(extra) :] == extra
-    assert str(METADATA) not in args and "--cors" not in args
+    assert "--cors" not in args
 
 
 # Documentation: every `$ curl -s 'URL'` in the README's serving section and in docs/api.md, run against
@@ -616,7 +616,7 @@ def documented_examples():
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    return Datasette([str(build_archive(tmp_path_factory.mktemp("sample"), corpus=False))], metadata=metadata())
+    return Datasette([str(build_archive(tmp_path_factory.mktemp("sample"), corpus=False))])
 
 
 def shape(value):

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from ingest.gazetteer import default_gazetteer
 from ingest.mentions import extract_mentions, load_gazetteer
-from ingest.mentions_scoring import evaluate, read_conll, read_gold_fixture
+from benchmarks.mentions_scoring import evaluate, read_conll, read_gold_fixture
 
 GOLD = Path(__file__).parent / "fixtures" / "mentions_gold.txt"
 
@@ -176,5 +176,96 @@ def test_gold_fixture_parsing_strips_the_markup(tmp_path):
 @pytest.mark.skipif(not GOLD.exists(), reason="gold fixture not written yet")
 def test_gold_set_meets_the_targets():
     report = evaluate(read_gold_fixture(GOLD), extract_mentions)
-    assert report.scores()[2] >= 0.85
-    assert report.linking_accuracy >= 0.90
+    # measured 0.913 and 0.965 (issue 14); raise these with every measured improvement
+    assert report.scores()[2] >= 0.91
+    assert report.linking_accuracy >= 0.96
+
+
+# Issue 14: the longest, most specific name wins; types from evidence; user files win.
+
+
+def test_a_bracketed_abbreviation_is_the_alias_of_the_full_name_not_a_cut_name():
+    found = [(m.text, m.type, m.entity) for m in extract_mentions("Het Openbaar Ministerie (OM) eist straf. Het OM zwijgt.")]
+    assert found == [("Openbaar Ministerie", "organization", "Openbaar Ministerie")] + [
+        ("OM", "organization", "Openbaar Ministerie")
+    ] * 2
+
+
+def test_an_unknown_abbreviation_in_brackets_becomes_the_alias_of_the_name_before_it():
+    text = "De Stichting Zeeuwse Molens (SZM) opent. Volgens de SZM is het druk."
+    assert {(m.text, m.entity) for m in extract_mentions(text)} == {
+        ("Stichting Zeeuwse Molens", "Stichting Zeeuwse Molens"), ("SZM", "Stichting Zeeuwse Molens")
+    }
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Volgens het Centraal Bureau voor de Statistiek groeit de economie.", "Centraal Bureau voor de Statistiek"),
+        ("Het ministerie van Sociale Zaken en Werkgelegenheid meldt dat.", "ministerie van Sociale Zaken en Werkgelegenheid"),
+        ("Een woordvoerder van het ministerie van Sociale Zaken zegt dat.", "ministerie van Sociale Zaken en Werkgelegenheid"),
+        ("Onderzoekers van de TU Delft ontdekten het.", "TU Delft"),
+        ("Onderzoekers van de TU Twente ontdekten het.", "TU Twente"),
+        ("Het Sociaal en Cultureel Planbureau meldt dat.", "Sociaal en Cultureel Planbureau"),
+    ],
+)
+def test_an_organisation_name_is_never_cut_into_a_shorter_entity(text, name):
+    assert [(m.type, m.entity) for m in extract_mentions(text)] == [("organization", name)]
+
+
+def test_prizes_and_events_are_not_people_and_venues_are_places():
+    found = {m.entity: m.type for m in extract_mentions(
+        "De Libris Literatuurprijs ging naar Jan de Vries. Het concert in de Ziggo Dome was uitverkocht. "
+        "Na het Lowlands Festival ging hij naar het Rijksmuseum. Op de Olympische Spelen won hij goud."
+    )}
+    assert found == {"Libris Literatuurprijs": "other", "Jan de Vries": "person", "Ziggo Dome": "location",
+                     "Lowlands Festival": "other", "Rijksmuseum": "location", "Olympische Spelen": "other"}
+
+
+def test_adjectives_and_demonyms_are_not_entities():
+    assert extract_mentions("Er verschijnen steeds meer Engelstalige boeken. Engelstalige titels verkopen goed.") == []
+    assert extract_mentions("De Nederlandstalige pers en Brusselse politici zwegen.") == []
+
+
+def test_all_capital_labels_and_single_letters_are_not_entities():
+    text = "ADVERTENTIE\n\nHet weer wordt mooi, zie figuur B en bijlage C. COPYRIGHT ANP"
+    assert [(m.text, m.entity) for m in extract_mentions(text)] == [("ANP", "ANP")]
+
+
+def test_a_surname_with_particles_alone_is_a_person():
+    assert [(m.text, m.type) for m in extract_mentions("Volgens De Vries klopt het niet.")] == [("De Vries", "person")]
+
+
+def test_a_user_file_wins_over_the_rules_for_spans_and_types(tmp_path):
+    extra = tmp_path / "mine.csv"
+    extra.write_text("name,type,wikidata,aliases\nZiggo Dome,organization,,\nZwarte Piet,other,,\n", encoding="utf-8")
+    gazetteer = load_gazetteer([extra])
+    text = "Het concert in de Ziggo Dome was uitverkocht. Ze kochten Zwarte Piet Holding."
+    assert [(m.text, m.type, m.method) for m in extract_mentions(text, gazetteer)] == [
+        ("Ziggo Dome", "organization", "gazetteer"), ("Zwarte Piet", "other", "gazetteer")
+    ]
+
+
+def test_a_ministry_after_minister_is_a_portfolio_not_a_mention():
+    text = "Minister van Defensie Ruben Brekelmans sprak. Minister Eelco Heinen van Financiën zweeg."
+    assert {m.type for m in extract_mentions(text)} == {"person"}
+
+
+def test_a_dateline_in_capitals_is_named_as_in_running_text():
+    [place] = extract_mentions("ZWARTEWAAL - De haven ging dicht.")
+    assert (place.text, place.type, place.entity) == ("ZWARTEWAAL", "location", "Zwartewaal")
+
+
+def test_a_suspect_named_by_initial_keeps_the_full_stop_and_is_linked_later():
+    text = "Justitie eist acht jaar tegen Marco B. uit Ugchelen.\n\nVolgens de rechter loog B. over alles."
+    found = [(m.text, m.entity) for m in extract_mentions(text) if m.type == "person"]
+    assert found == [("Marco B.", "Marco B."), ("B.", "Marco B.")]
+
+
+def test_a_first_name_alone_links_to_the_one_full_name_with_it_in_the_article():
+    text = "Trainer Ruud Hendriksen was tevreden.\n\nVolgens Ruud is de ploeg klaar."
+    assert [(m.text, m.entity) for m in extract_mentions(text)] == [
+        ("Ruud Hendriksen", "Ruud Hendriksen"), ("Ruud", "Ruud Hendriksen")
+    ]
+    two = "Ruud Hendriksen en Ruud Zwart waren er.\n\nVolgens Ruud is de ploeg klaar."
+    assert [m.entity for m in extract_mentions(two)][-1] == "Ruud"

@@ -1,0 +1,500 @@
+"""The rules that find mentions in one article: gazetteer matches and capitalised sequences.
+
+`ArticleText` answers questions about the text (does a word open a sentence, is it
+written in lower case elsewhere); `NameEvidence` what a sequence's words and the words
+before it say about a name (its type, where it ends); `MentionRules` turns gazetteer matches and
+sequences of capitalised words into typed `Candidate`s. Choosing among overlapping
+candidates is mentions.py's job, linking surnames coreference.py's.
+"""
+
+import re
+
+from .mention_words import (
+    ADJECTIVE_ENDINGS, CAP, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS,
+    ORG_PREFIXES, OTHER_WORDS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
+    STAFF_WORDS, STRONG, USER, WEAK, WORD,
+    Candidate, is_nationality as _is_nationality, is_org_word as _is_org_word, is_person_cue as _is_person_cue,
+    is_word_char as _is_word_char, word_cache as _word_cache, head_type, is_label,
+)
+
+
+ORG_PREPOSITIONS = frozenset(("bij",))
+PORTFOLIO_PREFIXES = ("minister van ", "Minister van ", "staatssecretaris van ", "Staatssecretaris van ",
+                      "ministers van ", "oud-minister van ")
+MINISTRY_PREFIXES = ("ministerie van ", "Ministerie van ")
+MINISTRY_TAIL = re.compile(rf",? en {CAP}(?: {CAP})*")
+
+
+class ArticleText:
+    """One article's text and what is known about its words."""
+
+    def __init__(self, text, gazetteer):
+        self.text = text
+        self.gazetteer = gazetteer
+        self.words = _word_cache(gazetteer)
+        self._lowercase_words = None
+        self._common_seen = {}
+
+    @property
+    def lowercase_words(self):
+        """Every word of the text that starts in lower case."""
+        if self._lowercase_words is None:
+            self._lowercase_words = set(LOWER_WORD.findall(self.text))
+        return self._lowercase_words
+
+    def at_sentence_start(self, pos):
+        """After a full stop, a line break, a dateline dash ("DEN HAAG - Het ...") or at the very start."""
+        i = pos - 1
+        text = self.text
+        while i >= 0 and text[i] in SKIPPED_BEFORE_SENTENCE:
+            if text[i] in DASHES and i > 0 and text[i - 1] == " " and text[i + 1:i + 2] == " ":
+                return True
+            i -= 1
+        return i < 0 or text[i] in SENTENCE_END
+
+    def opens_sentence(self, start):
+        """at_sentence_start(start), answered at once in the usual case: after a space and a letter."""
+        text = self.text
+        if start > 1 and text[start - 1] == " " and text[start - 2] not in SKIPPED_BEFORE_SENTENCE:
+            return text[start - 2] in SENTENCE_END
+        return self.at_sentence_start(start)
+
+    def is_common_word(self, word):
+        """`word` in lower case is in the common words, or written in lower case in this text."""
+        seen = self._common_seen
+        found = seen.get(word)
+        if found is None:
+            common = self.words.common.get(word)
+            if common is None:
+                common = self.words.common_word(word)
+            found = seen[word] = common is True or (common is not False and self._has_lowercase_word(common))
+        return found
+
+    def _has_lowercase_word(self, lower):
+        """`lower in self.lowercase_words`, without scanning every word of the text."""
+        text = self.text
+        if self._lowercase_words is not None or "÷" in text:
+            return lower in self.lowercase_words
+        # `lower` has LOWER_WORD's shape. Without a "÷" (in à-ÿ, but no word character) in the
+        # text, LOWER_WORD finds it wherever it stands between non-word characters.
+        size, length = len(lower), len(text)
+        i = text.find(lower)
+        while i >= 0:
+            j = i + size
+            if (i == 0 or not _is_word_char(text[i - 1])) and (j == length or not _is_word_char(text[j])):
+                return True
+            i = text.find(lower, i + 1)
+        return False
+
+    def is_nationality(self, word):
+        """"Russisch", "Russische", "Russen"; "Europese" from "Europees"."""
+        return _is_nationality(word, self.gazetteer.nationalities)
+
+    def _without_labels(self, parts):
+        """The parts without labels in capitals at either edge; none if only initials remain."""
+        text, gazetteer = self.text, self.gazetteer
+        while parts and is_label(text[parts[-1][0]:parts[-1][1]], gazetteer):
+            parts = parts[:-1]
+        while parts and is_label(text[parts[0][0]:parts[0][1]], gazetteer):
+            parts = parts[1:]
+        if all(e - s <= 2 and text[e - 1] == "." for s, e in parts):
+            return []
+        return parts
+
+    def _is_dateline(self, end):
+        """"ROUBAIX - ..." or "GENÈVE (AFP) - ..." opening a paragraph."""
+        return DATELINE_TAIL.match(self.text, end) is not None
+
+    def _known_elsewhere(self, word):
+        """Whether `word` occurs on word boundaries somewhere other than at a sentence start."""
+        text, size = self.text, len(word)
+        length = len(text)
+        i = text.find(word)
+        while i >= 0:
+            j = i + size
+            if (i == 0 or not _is_word_char(text[i - 1])) and (j == length or not _is_word_char(text[j])):
+                if not self.at_sentence_start(i):
+                    return True
+                i = text.find(word, j)
+            else:
+                i = text.find(word, i + 1)
+        return False
+
+    def _previous_words(self, pos):
+        return WORD.findall(self.text, max(0, pos - 40), pos)[-2:]
+
+
+class NameEvidence(ArticleText):
+    """What the words of a capitalised sequence, and the words before it, say about the name: where one
+    name ends and the next starts, whether a lone word can be a name, and of which type."""
+
+    def _split_point(self, words):
+        """Where one name ends and another starts: "Cultuur | Bert Anciaux", "Pol Tansens | van | Sabena"."""
+        is_first_name = self._is_first_name
+        for i in range(1, len(words)):
+            if is_first_name(words[i]) and self._is_not_name_part(words[i - 1]):
+                return i
+            if words[i] == "van" and i >= 2 and not all(map(is_first_name, words[:i])):
+                if is_first_name(words[0]) or words[i + 1] in ("de", "het"):
+                    return i
+        return 0
+
+    def _is_not_name_part(self, word):
+        """A word that ends whatever precedes a first name: a common word, an acronym, "Likoed-man"."""
+        cache = self.words.not_name_part
+        try:
+            return cache[word]
+        except KeyError:
+            pass
+        if word.endswith("."):
+            found = False
+        elif "-" in word and word.rsplit("-", 1)[1].islower():
+            found = True
+        else:
+            found = (word.isupper() and len(word) > 1) or word.lower() in self.gazetteer.common_words
+        cache[word] = found
+        return found
+
+    def _is_first_name(self, word):
+        cache = self.words.first_name
+        try:
+            return cache[word]
+        except KeyError:
+            first_names = self.gazetteer.first_names
+            found = cache[word] = (
+                word.endswith(".") or word in first_names or word.split("-")[0] in first_names
+            )
+            return found
+
+    def _may_be_single_name(self, word, start):
+        """A lone capitalised word is no name if it is a common word, or starts a sentence and nothing else says so."""
+        if word in self.gazetteer.first_names:
+            return True
+        if self.is_common_word(word) or word.endswith(("se", "sche", "'s")):
+            return False
+        if "-" in word and word.rsplit("-", 1)[1].islower():
+            return False
+        if word.isupper() and len(word) > 1:
+            return True
+        return not self.at_sentence_start(start) or self._known_elsewhere(word)
+
+    def _type_from_cues(self, parts, words):
+        first = words[0]
+        if self._is_first_name(first):
+            return "person", STRONG
+        previous = self._previous_words(parts[0][0])
+        if previous and previous[-1].lower().endswith(ORG_CUE_ENDINGS):
+            return "organization", STRONG
+        if previous and _is_person_cue(previous[-1]):
+            return "person", STRONG
+        if len(previous) == 2 and previous[1] == "van" and (
+            _is_person_cue(previous[0]) or previous[0].lower() in STAFF_WORDS
+        ):
+            return "organization", STRONG
+        if previous and previous[-1] in PLACE_CUES:
+            return "location", STRONG
+        if len(words) == 1 and first.isupper() and len(first) > 1:
+            return "organization", STRONG
+        if words[-1].lower().endswith(PLACE_ENDINGS) and len(words) == 1:
+            return "location", WEAK
+        if previous and previous[-1] in ORG_PREPOSITIONS:
+            return "organization", WEAK  # "werkt bij Sabena", "bij Goldman Sachs": one works at organisations
+        if len(words) > 1 and first.isupper() and 1 < len(first) <= 4:
+            return "organization", WEAK  # "TU Twente", "KU Leuven", "AZ Alkmaar": an acronym opens an organisation
+        if len(words) > 1 and any(not w.isupper() and any(c.isupper() for c in w[1:]) for w in words):
+            return "organization", WEAK  # "Financier ZonMw": a brand's inner capital
+        if len(words) > 1 and first.lower() in PARTICLE_WORDS:
+            return "person", WEAK  # "De Vries", "Van der Meer": a surname
+        if len(words) > 1:
+            adjective = first.lower() in self.gazetteer.common_words or first.endswith(ADJECTIVE_ENDINGS)
+            phrase = any(w.islower() for w in words)  # "Filmfestival van Venetië": no first name before "van"
+            # Two capitalised words are most often a person; three or more without a first name are
+            # more often a title, an event or a foreign organisation than a person.
+            return ("other" if adjective or phrase or len(words) > 2 else "person"), WEAK
+        if not first.isupper() and any(c.isupper() for c in first[1:]):
+            return "organization", WEAK  # "PostNL", "ProRail": a brand's inner capital
+        return "other", WEAK
+
+
+class MentionRules(NameEvidence):
+    """Candidates from the gazetteer and from capitalised word sequences in one article's text."""
+
+    def gazetteer_candidates(self):
+        """Every known surface form on word boundaries, except common words opening a sentence ("Best")."""
+        text, found = self.text, []
+        length = len(text)
+        user_surfaces = self.gazetteer.user_surfaces
+        for end, (size, entity) in self.gazetteer.automaton.iter(text):
+            start, end = end - size + 1, end + 1
+            if (start > 0 and text[start - 1].isalnum()) or (end < length and text[end].isalnum()):
+                continue
+            surface = text[start:end]
+            if user_surfaces and surface in user_surfaces:
+                found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", USER))
+                continue
+            if " " not in surface:
+                if self.opens_sentence(start) and self.is_common_word(surface):
+                    continue
+            found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", STRONG))
+        return found
+
+    def rule_candidates(self, gazetteer_matches):
+        """Candidates from capitalised word sequences, around and over the gazetteer's matches."""
+        text = self.text
+        covered = [None] * (len(text) + 2)  # offset -> gazetteer match over it
+        for c in gazetteer_matches:
+            covered[c.start:c.end] = [c] * (c.end - c.start)
+        found = []
+        strip, candidates_in = self._strip_non_names, self._candidates_in
+        single_words, single_word = self.words.single, self.words.single_word
+        sequence_parts, relative_parts = self.words.parts, self.words.sequence_parts
+        for match in NAME_SEQUENCE.finditer(text):
+            sequence = match.group()
+            info = single_words.get(sequence)
+            if info is None:
+                info = single_word(sequence)
+            if info:
+                # One word: what _strip_non_names does with a single part, then _one_word.
+                if info[0]:
+                    continue
+                start = match.start()
+                if self.opens_sentence(start) and self.is_common_word(sequence):
+                    continue
+                self._one_word(sequence, start, match.end(), covered, info, found)
+                continue
+            relative = sequence_parts.get(sequence)
+            if relative is None:
+                relative = relative_parts(sequence)
+            offset = match.start()
+            parts = strip([(offset + s, offset + e) for s, e in relative])
+            if parts:
+                found.extend(candidates_in(parts, covered))
+        return [c for c in found if not _inside_known_name(c, covered)]
+
+    def _one_word(self, word, start, end, covered, info, found):
+        """What _candidates_in finds in a single part, given WordCache.single_word's answers."""
+        _, org, other, all_capitals, compass, capitalised = info
+        if org:
+            found.append(Candidate(start, end, "organization", word, None, "rule", STRONG + 2))
+        elif other:
+            found.append(Candidate(start, end, "other", word, None, "rule", STRONG + 2))
+        elif all_capitals and covered[start] is None and self._is_dateline(end):
+            # "ROUBAIX - ...": the place, named as it is written in running text
+            found.append(Candidate(start, end, "location", word.title(), None, "rule", STRONG + 2))
+        elif compass:
+            found.append(Candidate(start, end, "location", word, None, "rule", STRONG + 2))
+        elif all_capitals and is_label(word, self.gazetteer):
+            pass  # "ADVERTENTIE", "COPYRIGHT": an export's label, not a name
+        elif (
+            capitalised
+            and covered[start] is None
+            and covered[end - 1] is None
+            and self._may_be_single_name(word, start)
+        ):
+            following = covered[end + 1]
+            if following is not None and following.type != "organization" and self._is_first_name(word):
+                found.append(self._rule_candidate(start, following.end, "person", STRONG, override=True))
+            else:
+                type_, strength = self._type_from_cues(((start, end),), (word,))
+                found.append(Candidate(start, end, type_, word, None, "rule", strength))
+
+    def _strip_non_names(self, parts):
+        """Drop leading words that are not part of a name: sentence-initial common words, titles, nationalities."""
+        text = self.text
+        leading, leading_word = self.words.leading, self.words.leading_word
+        i, n = 0, len(parts)
+        while i < n:
+            start, end = parts[i]
+            word = text[start:end]
+            info = leading.get(word)
+            if info is None:
+                info = leading_word(word)
+            dropped, person_cue, nationality, first_name = info
+            if dropped:
+                i += 1
+            elif self.at_sentence_start(start) and self._opens_sentence_only(word, parts, i):
+                i += 1
+            elif person_cue:
+                i += 1
+            elif nationality and not (n - i > 1 and first_name):
+                if n - i >= 2 and _is_org_word(text[parts[-1][0]:parts[-1][1]]):
+                    break
+                i += 1
+            else:
+                break
+        while n > i and (text[parts[n - 1][0]:parts[n - 1][1]].islower()
+                         or is_label(text[parts[n - 1][0]:parts[n - 1][1]], self.gazetteer)):
+            n -= 1
+        if n > i and all(e - s <= 2 and text[e - 1] == "." for s, e in parts[i:n]):
+            return []  # initials alone ("C.") name no one
+        return parts[i:n] if i or n < len(parts) else parts
+
+    def _opens_sentence_only(self, word, parts, i):
+        """Sentence-initial words that only look like names: "Het", "Vakbond FNV", "Bussen van Arriva"."""
+        if self.is_common_word(word):
+            return True
+        if len(parts) - i < 2 or self._is_first_name(word) or word in self.gazetteer.surfaces:
+            return False
+        lower = word.lower()
+        following = self.text[parts[i + 1][0]:parts[i + 1][1]]
+        return (
+            _is_person_cue(lower)
+            or lower.endswith(ORG_CUE_ENDINGS)
+            or following == "van"
+            or self._is_first_name(following)
+        )
+
+    def _candidates_in(self, parts, covered):
+        """Typed candidates for one capitalised sequence; `covered` lists the gazetteer match over each offset."""
+        if not parts:
+            return []
+        text = self.text
+        if len(parts) == 1:
+            start, end = parts[0]
+            word = text[start:end]
+            info = self.words.single.get(word)
+            if info is None:
+                info = self.words.single_word(word)
+            if info:
+                if info[0]:  # dropped whatever its position: "De Nederlandstalige"
+                    return []
+                found = []
+                self._one_word(word, start, end, covered, info, found)
+                return found
+        words = [text[s:e] for s, e in parts]
+        split = self._split_point(words) if len(words) > 1 else 0
+        if split:
+            before, after = _strip_particles(parts[:split], text), _strip_particles(parts[split:], text)
+            return self._candidates_in(before, covered) + self._candidates_in(after, covered)
+        start, end = parts[0][0], parts[-1][1]
+        if "&" in words or any(map(_is_org_word, words)) or (len(words) > 1 and words[0] in ORG_PREFIXES):
+            return [self._rule_candidate(start, end, "organization", STRONG, override=True)]
+        head = head_type(words[-1])
+        if head is not None:
+            return [self._rule_candidate(start, end, head, STRONG, override=True)]
+        if not OTHER_WORDS.isdisjoint(words):
+            return [self._rule_candidate(start, end, "other", STRONG, override=True)]
+        if len(words) == 1:
+            word = words[0]
+            if word.isupper() and covered[start] is None and self._is_dateline(end):
+                return [self._rule_candidate(start, end, "location", STRONG, override=True)]
+            if word.startswith(COMPASS_PREFIXES):
+                return [self._rule_candidate(start, end, "location", STRONG, override=True)]
+        found = []
+        for segment in _segments_outside(parts, covered, text, self._is_first_name):
+            segment = self._without_labels(segment)
+            if not segment:
+                continue
+            words = [text[s:e] for s, e in segment]
+            seg_start, seg_end = segment[0][0], segment[-1][1]
+            if len(words) == 1 and not self._may_be_single_name(words[0], seg_start):
+                continue
+            following = covered[seg_end + 1]
+            if following is not None and following.type != "organization" and self._is_first_name(words[-1]):
+                found.append(self._rule_candidate(seg_start, following.end, "person", STRONG, override=True))
+                continue
+            if following is not None and following.type == "location" and len(words) == 1 and (
+                _is_org_word(words[0]) or (words[0].isupper() and len(words[0]) <= 4)
+            ):  # "TU Delft", "Universiteit Utrecht": one organisation, not an acronym and a place
+                found.append(self._rule_candidate(seg_start, following.end, "organization", STRONG, override=True))
+                continue
+            type_, strength = self._type_from_cues(segment, words)
+            found.append(self._rule_candidate(seg_start, seg_end, type_, strength))
+        return found
+
+    def without_portfolios(self, chosen):
+        """"minister van Defensie", "Minister Karremans van Economische Zaken": after a minister the
+        ministry's name is a portfolio, part of the title, not a mention of the organisation."""
+        text = self.text
+        if "inister" not in text and "taatssecretaris" not in text:
+            return chosen
+        kept, previous = [], None
+        for c in chosen:
+            portfolio = c.type == "organization" and (
+                text.endswith(PORTFOLIO_PREFIXES, 0, c.start)
+                or (previous is not None and previous.type == "person" and text[previous.end:c.start] == " van "
+                    and self._after_minister(previous.start))
+            )
+            if not portfolio:
+                kept.append(c)
+            previous = c
+        return kept
+
+    def _after_minister(self, pos):
+        words = self._previous_words(pos)
+        return bool(words) and words[-1].lower() in ("minister", "staatssecretaris", "oud-minister")
+
+    def with_ministries(self, chosen):
+        """"ministerie van Sociale Zaken en Werkgelegenheid": the name after a lowercase "ministerie van"
+        is part of the ministry's name, which is never cut into a shorter entity."""
+        text = self.text
+        if "inisterie van " not in text:
+            return chosen
+        surfaces = self.gazetteer.surfaces
+        extended = []
+        for c in chosen:
+            if c.start < 15 or not text.endswith(MINISTRY_PREFIXES, 0, c.start):
+                continue
+            tail = MINISTRY_TAIL.match(text, c.end)
+            end = tail.end() if tail else c.end
+            name = "ministerie van " + " ".join(text[c.start:end].split())
+            known = surfaces.get(name)
+            c.start, c.end, c.type, c.strength = c.start - 15, end, "organization", STRONG + 2
+            c.entity, c.wikidata = (known.name, known.wikidata) if known else (name, None)
+            extended.append(c)
+        return [c for c in chosen if not any(e is not c and e.start <= c.start and c.end <= e.end for e in extended)]
+
+    def _rule_candidate(self, start, end, type_, strength, override=False):
+        text = self.text
+        if type_ == "person" and end - start > 2 and text[end - 2] == " " and text[end:end + 1] == ".":
+            end += 1  # "Marco B.": a surname cut to its initial keeps its full stop
+        name = " ".join(text[start:end].split())
+        return Candidate(start, end, type_, name, None, "rule", strength + (2 if override else 0))
+
+
+def _inside_known_name(candidate, covered):
+    """Whether a gazetteer match at least as long overlaps the candidate: the longest, most specific
+    name wins, so "Ministerie" is never cut out of "Openbaar Ministerie"."""
+    size = candidate.end - candidate.start
+    for match in (covered[candidate.start], covered[candidate.end - 1]):
+        if match is not None and (match.end - match.start >= size or match.strength >= USER):
+            return True
+    return False
+
+
+def _strip_particles(parts, text):
+    while parts and not text[parts[0][0]].isupper():
+        parts = parts[1:]
+    while parts and not text[parts[-1][0]].isupper():
+        parts = parts[:-1]
+    return parts
+
+
+def _segments_outside(parts, covered, text, is_first_name):
+    """Runs of name parts that no gazetteer match covers, without particles at their edges.
+
+    A particle after a first name, or a capitalised one, keeps what follows in the name:
+    "Marc Van Diepenbeek" and "Steven van Rijswijk" are people though Diepenbeek and
+    Rijswijk are places.
+    """
+    segments, current = [], []
+    for part in parts:
+        if current:
+            last = text[current[-1][0]:current[-1][1]]
+            after_particle = last.lower() in PARTICLE_WORDS and (
+                last[:1].isupper() or is_first_name(text[current[0][0]:current[0][1]])
+            )
+        else:
+            after_particle = False
+        if not after_particle and (covered[part[0]] is not None or covered[part[1] - 1] is not None):
+            current = _strip_particles(current, text)
+            if current:
+                segments.append(current)
+            current = []
+        else:
+            current.append(part)
+    current = _strip_particles(current, text)
+    if current:
+        segments.append(current)
+    return segments
+
