@@ -5,7 +5,10 @@
 Writes the same N input records twice:
 
 - ``OUTDIR/txt/part-NNNNN.txt``: the seed format (``date YYYY-MM[-DD] text``), 10,000 records a file;
-- ``OUTDIR/corpus.jsonl``: one JSON object a line with ``date``, ``source``, ``title``, ``text``.
+- ``OUTDIR/corpus.jsonl``: one JSON object a line with ``date``, ``source``, ``title``, ``text``;
+- ``OUTDIR/truth.jsonl``: the ground truth, one line per record in the same order: ``story`` (records
+  of the same story share it), ``kind`` and ``source``. Near-duplicate detection is scored on it
+  (``near_duplicates_eval.py``).
 
 Articles recombine sentences into 8-24 sentences (about 1.8 kB of text on average) in paragraphs of 1-3 sentences, dated over ten
 years (2015-2024, days and months), from ten outlets. Sentences come from the repository's own text
@@ -14,7 +17,8 @@ years (2015-2024, days and months), from ten outlets. Sentences come from the re
 (``--sentences``; read at run time, never copied). Controllable shares of the dirt the ingest must
 handle: exact duplicates (whitespace or case changed), near-duplicates (one sentence changed or
 added), glued repeats (the last paragraphs pasted again without spaces, as in the seed) and
-per-outlet boilerplate closing paragraphs.
+per-outlet boilerplate closing paragraphs, and (``--agency``) agency stories run by 2-4 outlets in a row,
+each copy exact or with one sentence changed or added, and with the outlet's own closing paragraph.
 
 The output depends only on N, the options and the sentence files: the same seed gives the same
 bytes. Records are streamed to disk; memory stays flat whatever N is.
@@ -41,6 +45,18 @@ RECENT = 2_000  # earlier articles kept to copy duplicates from
 FIRST_DAY = dt.date(2015, 1, 1)
 DAYS = (dt.date(2024, 12, 31) - FIRST_DAY).days + 1
 
+# A paywall blurb of about 150 words that an outlet puts under the lead of its paid stories (--paywall):
+# different stories that share it must not be taken for near-duplicates.
+PAYWALL = (
+    "Dit verhaal is alleen te lezen voor abonnees van {outlet}. Neem nu een abonnement en lees onbeperkt alle "
+    "verhalen op onze site en in de app, inclusief de digitale krant, het archief en alle nieuwsbrieven van de "
+    "redactie. De eerste maand betaalt u maar een euro, daarna het normale tarief, en u kunt elke maand opzeggen. "
+    "Heeft u al een abonnement? Log dan in met uw account om verder te lezen. Lukt het inloggen niet, bel dan met "
+    "onze klantenservice, die op werkdagen bereikbaar is tussen negen en vijf uur. Onze verslaggevers werken elke "
+    "dag aan betrouwbaar en onafhankelijk nieuws uit de regio, uit Nederland en uit de rest van de wereld. Met uw "
+    "abonnement steunt u die journalistiek en helpt u ons om ook in de toekomst verhalen te vertellen die er voor "
+    "onze lezers toe doen. Op de pagina met aanbiedingen ziet u alle voordelen van een abonnement op een rij."
+)
 _GOLD_MARKUP = re.compile(r"\[\[([^|\]]+)\|[^|\]]*\|[^\]]*\]\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-ZÀ-Þ0-9])")
 _GLUED = re.compile(r"[a-zà-ÿ]\.[A-Z]")
@@ -152,6 +168,8 @@ class Generator:
         self.boilerplate = {name: text for name, _, text in V.SOURCES}
         self.recent: collections.deque = collections.deque(maxlen=RECENT)
         self.kinds = collections.Counter()
+        self.stories = 0
+        self.pending: collections.deque = collections.deque()  # agency copies still to emit
 
     def slots(self) -> Slots:
         r = self.rng
@@ -202,7 +220,8 @@ class Generator:
             paragraphs.append(sentences[:size])
             sentences = sentences[size:]
         title = r.choice(V.HEADLINES).format_map(slots)
-        return {"paragraphs": paragraphs, "title": title[0].upper() + title[1:], "topic": topic, "slots": slots}
+        self.stories += 1
+        return {"paragraphs": paragraphs, "title": title[0].upper() + title[1:], "topic": topic, "slots": slots, "story": self.stories}
 
     def near_duplicate(self, original: dict) -> dict:
         r = self.rng
@@ -219,22 +238,55 @@ class Generator:
         day = FIRST_DAY + dt.timedelta(days=self.rng.randrange(DAYS))
         return day.isoformat() if self.rng.random() < 0.8 else day.isoformat()[:7]
 
-    def next_record(self) -> dict:
-        """One input record: {date, source, title, text}."""
+    def next_record(self) -> tuple[dict, dict]:
+        """One input record, {date, source, title, text}, and its truth: {story, kind, source}."""
+        if self.pending:
+            return self.pending.popleft()
         r, a = self.rng, self.args
         roll = r.random()
         if self.recent and roll < a.duplicates:
             self.kinds["exact duplicate"] += 1
             original = r.choice(self.recent)
             source = original["source"] if r.random() < 0.5 else r.choices(self.sources, self.source_weights)[0]
-            return {"date": original["date"], "source": source, "title": original["title"], "text": vary(r, original["text"])}
+            record = {"date": original["date"], "source": source, "title": original["title"], "text": vary(r, original["text"])}
+            return record, {"story": original["article"]["story"], "kind": "exact duplicate", "source": source}
         if self.recent and roll < a.duplicates + a.near_duplicates:
             self.kinds["near duplicate"] += 1
             article = self.near_duplicate(r.choice(self.recent)["article"])
+            kind = "near duplicate"
+        elif roll < a.duplicates + a.near_duplicates + a.agency:
+            return self.agency_story()
+        elif roll < a.duplicates + a.near_duplicates + a.agency + a.paywall:
+            self.kinds["paywalled"] += 1
+            article = self.new_article()
+            source = r.choices(self.sources, self.source_weights)[0]
+            lead = article["paragraphs"][0][:2]
+            article = dict(article, paragraphs=[lead, [PAYWALL.format(outlet=source)]])
+            return self.publish(article, source, "paywalled")
         else:
             self.kinds["new"] += 1
             article = self.new_article()
-        source = r.choices(self.sources, self.source_weights)[0]
+            kind = "new"
+        return self.publish(article, r.choices(self.sources, self.source_weights)[0], kind)
+
+    def agency_story(self) -> tuple[dict, dict]:
+        """An agency story run by 2-4 outlets in a row: each copy exact (60%) or with a sentence changed or added."""
+        r = self.rng
+        self.kinds["agency story"] += 1
+        article = self.new_article()
+        outlets = r.sample(self.sources, r.randint(2, 4))
+        date = self.date()
+        for n, outlet in enumerate(outlets):
+            copy, kind = (article, "agency copy") if n == 0 or r.random() < 0.6 else (self.near_duplicate(article), "agency near copy")
+            self.kinds[kind] += 1
+            record, truth = self.publish(copy, outlet, kind)
+            record["date"] = date
+            self.pending.append((record, truth))
+        return self.pending.popleft()
+
+    def publish(self, article: dict, source: str, kind: str) -> tuple[dict, dict]:
+        """One outlet's record of an article, maybe with its closing paragraph and a glued repeat."""
+        r, a = self.rng, self.args
         paragraphs = [" ".join(p) for p in article["paragraphs"]]
         if r.random() < a.boilerplate:
             self.kinds["with boilerplate"] += 1
@@ -245,7 +297,7 @@ class Generator:
             paragraphs.append("".join(tail))
         record = {"date": self.date(), "source": source, "title": article["title"], "text": "\n\n".join(paragraphs)}
         self.recent.append(dict(record, article=article))
-        return record
+        return record, {"story": article["story"], "kind": kind, "source": source}
 
 
 def vary(rng: random.Random, text: str) -> str:
@@ -272,6 +324,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--near-duplicates", type=float, default=0.05, help="share of near-duplicates")
     parser.add_argument("--glued", type=float, default=0.1, help="share with the last paragraphs pasted again, glued")
     parser.add_argument("--boilerplate", type=float, default=0.3, help="share with the outlet's closing paragraph")
+    parser.add_argument(
+        "--paywall", type=float, default=0.0, help="share of stories cut to their lead and the outlet's long paywall blurb"
+    )
+    parser.add_argument(
+        "--agency", type=float, default=0.0, help="share of draws that start an agency story run by 2-4 outlets (0 keeps the default corpus unchanged)"
+    )
     parser.add_argument("--sentences", type=Path, nargs="*", default=[], help="CoNLL files with more real sentences")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
@@ -291,15 +349,16 @@ def make_corpus(args: argparse.Namespace) -> dict:
     for old in txt_dir.glob("part-*.txt"):
         old.unlink()
     txt = None
-    with open(args.outdir / "corpus.jsonl", "w", encoding="utf-8") as jsonl:
+    with open(args.outdir / "corpus.jsonl", "w", encoding="utf-8") as jsonl, open(args.outdir / "truth.jsonl", "w", encoding="utf-8") as truths:
         for i in range(args.n):
             if i % RECORDS_PER_TXT == 0:
                 if txt:
                     txt.close()
                 txt = open(txt_dir / f"part-{i // RECORDS_PER_TXT:05d}.txt", "w", encoding="utf-8")
-            record = generator.next_record()
+            record, truth = generator.next_record()
             txt.write(seed_format(record))
             jsonl.write(json.dumps(record, ensure_ascii=False) + "\n")
+            truths.write(json.dumps(truth, ensure_ascii=False) + "\n")
     if txt:
         txt.close()
     summary = {

@@ -9,7 +9,8 @@ acts on every served database that is an archive, whatever its name
 - our templates (``templates/``, found by Datasette because this is a plugin
   package) and stylesheet (``static/``, served at ``/-/static-plugins/news-archive/``);
 - an article's row page: its paragraphs in order with mentions highlighted and
-  linked to their entity, its versions and its source records;
+  linked to their entity, its story's other publications, its versions (with a
+  word-level diff, see article_page.py) and its source records;
 - cells: highlighted snippets and id links in canned query results, entity
   names in articles linked to the articles that mention them, entity counts
   linked to those articles and mentions, Wikidata ids linked to Wikidata;
@@ -34,6 +35,7 @@ from markupsafe import Markup, escape
 
 from . import listings
 from .site import PLUGIN, archive_names, dashboard_name, is_archive, site_metadata
+from .article_page import readable_versions, story_publications
 
 ARRAY_COLUMN_BY_TYPE = {"person": "people", "location": "places", "organization": "organizations"}
 ENTITY_ARRAY_COLUMNS = set(ARRAY_COLUMN_BY_TYPE.values())
@@ -179,14 +181,9 @@ def _article_page(datasette, database, request):
             paragraph["url"] = datasette.urls.row(database, "paragraphs", paragraph["id"])
         versions = []
         if "article_versions" in tables:
-            versions = [
-                dict(row, url=datasette.urls.row(database, "article_versions", row["id"]))
-                for row in await db.execute(
-                    """select id, similarity, first_seen, substr(body, 1, 200) as start
-                    from article_versions where article_id = ? order by first_seen, id""",
-                    [article_id],
-                )
-            ]
+            shown = "\n\n".join(p["text"] for p in paragraphs)
+            versions = await readable_versions(db, datasette, database, article_id, shown)
+        publications = await story_publications(db, datasette, database, article_id)
         records = [
             dict(row, url=datasette.urls.row(database, "records", row["id"]))
             for row in await db.execute(
@@ -202,6 +199,7 @@ def _article_page(datasette, database, request):
             "article_paragraphs": paragraphs,
             "article_versions": versions,
             "article_records": records,
+            "story_publications": publications,
         }
 
     return inner

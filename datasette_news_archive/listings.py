@@ -36,7 +36,7 @@ from datasette.utils import compound_keys_after_sql, escape_sqlite, urlsafe_comp
 # The shape of the SQL Datasette's table view runs for a page:
 # "select COLUMNS from [TABLE] WHERE order by COLUMN[ desc] limit N[ offset M]".
 _TABLE_PAGE = re.compile(
-    r"^select .+ from (?P<table>\[[^\]]+\]|\w+) (?:where .* )?order by (?P<column>\[[^\]]+\]|\w+)(?: desc)? "
+    r"^select .+? from (?P<table>\[[^\]]+\]|\w+) (?:where .* )?order by (?P<column>\[[^\]]+\]|\w+)(?: desc)? "
     r"limit \d+(?: offset \d+)?$",
     re.DOTALL,
 )

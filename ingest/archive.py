@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import numpy as np
 import sqlite_utils
 
 from .articles import Article, RejectedRecord, prepare_article
@@ -44,7 +43,7 @@ from .boilerplate import update_boilerplate
 from .dedup import text_hash
 from .entities import MentionStore, link_partial_names
 from .mentions import load_gazetteer
-from .near_duplicates import DEFAULT_THRESHOLD, jaccard, shingles
+from .near_duplicates import DEFAULT_THRESHOLD, TextEvidence, evidence_similarity
 from .records import (
     MAX_RECORD_BYTES,
     SQLITE_SIGNATURES,
@@ -67,9 +66,41 @@ BUCKET_LIMIT = 50
 # Boilerplate flags are recomputed every so many records of a large input, not only at the end, so
 # that a run of a million articles does not rewrite the body of every article at its end.
 BOILERPLATE_EVERY = 50_000
-# Shingles of the articles inserted last, kept to compare candidates without re-reading them
-# (republished stories arrive close together); about 2.5 kB each.
-RECENT_SHINGLES = 20_000
+# Texts of the articles inserted or compared last, kept to compare candidates without re-reading
+# them (republished stories arrive close together); a few kB each.
+RECENT_TEXTS = 20_000
+
+
+@dataclass
+class Publication:
+    """What the dedup decision needs to know of a stored article: its outlet, its story and its text."""
+
+    source: str | None
+    story_id: int
+    title: str | None  # the input's title; None when it was derived from the text (no evidence of its own)
+    paragraphs: list[tuple[str, str]]  # (paragraph hash, text), boilerplate included
+    evidence: TextEvidence | None = None
+    evidence_generation: int = -1
+
+
+@dataclass
+class Match:
+    """A stored article that a new text is a near-duplicate of, under the evidence rule."""
+
+    article_id: int
+    similarity: float
+    source: str | None
+    story_id: int
+
+
+def given_title(title: str | None, derived) -> str | None:
+    """A title is evidence only when the input gave it: a derived one is the text's first sentence."""
+    return None if derived else title
+
+
+def same_outlet(mine: str | None, theirs: str | None) -> bool:
+    """A text with no outlet belongs to any publication; otherwise the outlets must be equal."""
+    return mine is None or mine == theirs
 
 
 @dataclass
@@ -317,7 +348,8 @@ class ArchiveWriter:
         self._prefetched: set[str] = set()
         self._next_ids: dict[str, int] = {}
         self._unindexed: dict[str, int] = {}  # table -> first id not yet in its FTS table
-        self._recent_shingles: collections.OrderedDict[int, np.ndarray] = collections.OrderedDict()
+        self._recent: collections.OrderedDict[int, Publication] = collections.OrderedDict()
+        self._boilerplate_generation = 0
         # Rows queued by insert_article until flush, at the end of the batch.
         self._pending: collections.defaultdict[str, list[dict]] = collections.defaultdict(list)
         self._paragraph_counts: collections.Counter[int] = collections.Counter()
@@ -467,12 +499,19 @@ class ArchiveWriter:
     def _look_up(self, articles: list[Article]) -> None:
         """Fetch, in a few queries, what the batch's articles need to know of the archive."""
         self._next_ids = {}
-        self._known = {}
+        self._known = collections.defaultdict(list)
         hashes = [a.content_hash for a in articles]
-        for row in _rows_where_in(self.db, "select content_hash, id, null from articles where content_hash in ({})", hashes):
-            self._known[row[0]] = row[1:]
-        for row in _rows_where_in(self.db, "select content_hash, article_id, id from article_versions where content_hash in ({})", hashes):
-            self._known[row[0]] = row[1:]
+        for row in _rows_where_in(
+            self.db, "select content_hash, id, null, source, story_id from articles where content_hash in ({}) order by id", hashes
+        ):
+            self._known[row[0]].append(row[1:])
+        for row in _rows_where_in(
+            self.db,
+            """select v.content_hash, v.article_id, v.id, v.source, a.story_id from article_versions v
+            join articles a on a.id = v.article_id where v.content_hash in ({}) order by v.id""",
+            hashes,
+        ):
+            self._known[row[0]].append(row[1:])
         self._prefetched = {h for a in articles for h in a.paragraph_hashes}
         self._paragraph_ids = dict(_rows_where_in(self.db, "select hash, id from paragraphs where hash in ({})", list(self._prefetched)))
 
@@ -487,32 +526,45 @@ class ArchiveWriter:
             return "rejected", None, None, str(article)
         if article.warning:
             self.on_problem(f"{location}: warning: {article.warning}")
+        # An article is one outlet's publication. The same text again from the same outlet (or with no
+        # outlet) is a duplicate, a near-duplicate from it a version; from another outlet, either is a
+        # publication of its own, in the same story.
+        source = article.source or self.default_source
         known = self._known.get(article.content_hash)
-        if known:
-            if self._earlier and known[1] is None:
-                self._fill_missing_metadata(known[0], record, article)
+        # Reading a file again (with other options) fills in what an outlet-less article lacked.
+        duplicated = next((k for k in known or () if same_outlet(source, k[2]) or (self._earlier and k[2] is None)), None)
+        if duplicated:
+            if self._earlier and duplicated[1] is None:
+                self._fill_missing_metadata(duplicated[0], record, article)
             self.summary.duplicates += 1
-            return "duplicate", *known, article.warning
-        match = self.near_duplicate_of(article.shingles, article.band_keys)
-        if match:
-            article_id, similarity = match
+            return "duplicate", duplicated[0], duplicated[1], article.warning
+        # Also when another outlet has this exact text: it may be an update of this outlet's own article.
+        matches = self.near_duplicates_of(
+            lambda: self.evidence(given_title(article.title, article.title_derived), list(zip(article.paragraph_hashes, article.paragraphs))),
+            article.band_keys,
+        )
+        same = next((m for m in matches if same_outlet(source, m.source)), None)
+        if same:
             self.summary.near_duplicates += 1
-            version_id = self._insert_version(article_id, similarity, record, article, now)
-            self._known[article.content_hash] = (article_id, version_id)
-            return "near_duplicate", article_id, version_id, article.warning
+            version_id = self._insert_version(same.article_id, same.similarity, record, article, now)
+            self._known[article.content_hash].append((same.article_id, version_id, source, same.story_id))
+            return "near_duplicate", same.article_id, version_id, article.warning
+        story_id = known[0][3] if known else matches[0].story_id if matches else None
         self.summary.new_articles += 1
         self.summary.removed_chars += article.removed_chars
-        article_id = self.insert_article(record, article, now)
-        self._known[article.content_hash] = (article_id, None)
+        article_id = self.insert_article(record, article, now, story_id=story_id)
+        self._known[article.content_hash].append((article_id, None, source, story_id or article_id))
         return "new", article_id, None, article.warning
 
-    def near_duplicate_of(self, mine: np.ndarray, keys: list[int]) -> tuple[int, float] | None:
-        """The most similar stored article at or above the threshold, with its similarity.
+    def near_duplicates_of(self, make_evidence: Callable[[], TextEvidence], keys: list[int]) -> list[Match]:
+        """The stored articles this text is a near-duplicate of, most similar first.
 
-        ``mine`` are the text's shingle hashes, ``keys`` its band keys.
+        ``keys`` are the text's LSH band keys; ``make_evidence`` makes its TextEvidence, called
+        only when there are candidates to compare (most texts have none). A candidate counts
+        when its similarity under the evidence rule (see near_duplicates.py) reaches the threshold.
         """
         if not keys:
-            return None
+            return []
         shared = collections.Counter(
             row[0] for row in self.db.execute(_candidates_sql(len(keys)), keys)
         )
@@ -521,12 +573,27 @@ class ArchiveWriter:
             for article_id, bands in sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
             if bands >= MIN_SHARED_BANDS
         ][:MAX_CANDIDATES]
-        best = None
+        if not candidates:
+            return []
+        mine = make_evidence()
+        matches = []
         for candidate in candidates:
-            similarity = jaccard(mine, self._shingles_of(candidate))
-            if similarity >= self.threshold and (best is None or similarity > best[1]):
-                best = (candidate, similarity)
-        return best
+            publication = self.publication(candidate)
+            similarity = evidence_similarity(mine, self._evidence_of(publication))
+            if similarity >= self.threshold:
+                matches.append(Match(candidate, similarity, publication.source, publication.story_id))
+        return sorted(matches, key=lambda m: -m.similarity)
+
+    def evidence(self, title: str | None, paragraphs: list[tuple[str, str]]) -> TextEvidence:
+        """The TextEvidence of a title and its (paragraph hash, text) pairs, boilerplate left out."""
+        skip = self.boilerplate_hashes
+        return TextEvidence(title, [text for digest, text in paragraphs if digest not in skip])
+
+    def _evidence_of(self, publication: Publication) -> TextEvidence:
+        if publication.evidence_generation != self._boilerplate_generation:
+            publication.evidence = self.evidence(publication.title, publication.paragraphs)
+            publication.evidence_generation = self._boilerplate_generation
+        return publication.evidence
 
     def _metadata(self, record: Record, article: Article, now: str) -> dict:
         return {
@@ -551,8 +618,11 @@ class ArchiveWriter:
         }
         return self.db["article_versions"].insert(row).last_pk
 
-    def insert_article(self, record: Record, article: Article, now: str) -> int:
-        """Queue an article, its paragraphs and mentions; ``flush`` writes them (lsh keys go at once)."""
+    def insert_article(self, record: Record, article: Article, now: str, story_id: int | None = None) -> int:
+        """Queue an article, its paragraphs and mentions; ``flush`` writes them (lsh keys go at once).
+
+        The article joins story ``story_id``, or starts a story of its own.
+        """
         paragraph_ids = [self._paragraph_id(text, digest) for text, digest in zip(article.paragraphs, article.paragraph_hashes)]
         self._paragraph_counts.update(set(paragraph_ids))
         body = "\n\n".join(t for t, i in zip(article.paragraphs, paragraph_ids) if i not in self.boilerplate)
@@ -565,6 +635,7 @@ class ArchiveWriter:
             "month": article.month,
             "body": body,
             "word_count": len(body.split()),
+            "story_id": story_id or article_id,
         }
         self._pending["articles"].append(row)
         self._pending["article_paragraphs"].extend(
@@ -573,7 +644,12 @@ class ArchiveWriter:
         )
         # Later articles of this batch look their candidates up here, so these are written now.
         self.index_for_near_duplicates(article_id, article.band_keys)
-        self._remember_shingles(article_id, article.shingles)
+        self._remember(
+            article_id,
+            Publication(
+                row["source"], row["story_id"], given_title(article.title, article.title_derived), list(zip(article.paragraph_hashes, article.paragraphs))
+            ),
+        )
         return article_id
 
     def flush(self) -> None:
@@ -598,27 +674,47 @@ class ArchiveWriter:
         """Recompute the boilerplate flags now, so that the articles that follow leave it out from the start."""
         update_boilerplate(self.db, _worker_gazetteer)
         self.__dict__.pop("boilerplate", None)
+        self.__dict__.pop("boilerplate_hashes", None)
+        self._boilerplate_generation += 1
 
     @functools.cached_property
     def boilerplate(self) -> set[int]:
         """Paragraphs flagged as boilerplate, read when the first article is stored."""
         return {row[0] for row in self.db.execute("select id from paragraphs where boilerplate")}
 
-    def _shingles_of(self, article_id: int) -> np.ndarray:
-        """Shingle hashes of a stored article; recent articles, the likely candidates, are cached."""
-        cached = self._recent_shingles.get(article_id)
+    @functools.cached_property
+    def boilerplate_hashes(self) -> set[str]:
+        """Hashes of the paragraphs flagged as boilerplate: left out of near-duplicate evidence."""
+        return {row[0] for row in self.db.execute("select hash from paragraphs where boilerplate")}
+
+    def publication(self, article_id: int) -> Publication:
+        """A stored article's outlet, story and text; recent articles, the likely candidates, are cached."""
+        cached = self._recent.get(article_id)
         if cached is None:
-            cached = shingles(" ".join(article_paragraph_texts(self.db, article_id)))
-        self._remember_shingles(article_id, cached)
+            source, story_id, title, derived = self.db.execute(
+                "select source, story_id, title, title_derived from articles where id = ?", [article_id]
+            ).fetchone()
+            paragraphs = self.db.execute(
+                """select p.hash, p.text from article_paragraphs ap join paragraphs p on p.id = ap.paragraph_id
+                where ap.article_id = ? order by ap.position""",
+                [article_id],
+            ).fetchall()
+            cached = Publication(source, story_id or article_id, given_title(title, derived), paragraphs)
+        self._remember(article_id, cached)
         return cached
 
-    def _remember_shingles(self, article_id: int, hashes: np.ndarray) -> None:
-        self._recent_shingles[article_id] = hashes
-        self._recent_shingles.move_to_end(article_id)
-        if len(self._recent_shingles) > RECENT_SHINGLES:
-            self._recent_shingles.popitem(last=False)
+    def forget(self, article_id: int) -> None:
+        """Drop an article from the cache (regrouping made it a version)."""
+        self._recent.pop(article_id, None)
+
+    def _remember(self, article_id: int, publication: Publication) -> None:
+        self._recent[article_id] = publication
+        self._recent.move_to_end(article_id)
+        if len(self._recent) > RECENT_TEXTS:
+            self._recent.popitem(last=False)
 
     def index_for_near_duplicates(self, article_id: int, keys: list[int]) -> None:
+        """Store an article's LSH band keys, so that later texts find it as a candidate."""
         self.db.conn.executemany("insert or ignore into lsh_buckets (key, article_id) values (?, ?)", [(k, article_id) for k in keys])
 
     def _paragraph_id(self, text: str, digest: str) -> int:

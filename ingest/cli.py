@@ -20,7 +20,7 @@ from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD
 from .records import FORMATS, MAX_RECORD_BYTES
 from .schema import ensure_db_shape
-from .versions import regroup_near_duplicates
+from .stories import regroup_near_duplicates
 
 SMALL_INPUT_BYTES = 1_000_000  # below this, starting worker processes costs more than it saves
 EXIT_REJECTED = 1

@@ -13,6 +13,9 @@ rows, and candidates required to share at least two bands, a pair at
 similarity 0.8 is found with probability 0.99999, at 0.7 0.99, at 0.6 0.84:
 thresholds under 0.7 lose recall.
 
+Candidates are judged by the evidence rule at the end of this module: similarity
+leaves boilerplate out, and the text two articles do not share must agree too.
+
 Words are hashed with CRC-32 and the permutations come from a fixed seed, so
 signatures are the same in every process and every run.
 """
@@ -30,10 +33,14 @@ ROWS = 4
 SHINGLE_WORDS = 3
 DEFAULT_THRESHOLD = 0.8
 
-_MERSENNE_PRIME = np.uint64((1 << 61) - 1)
+# The permutations are multiply-shift hashes of the 32-bit shingle hashes: (a * x + b) mod 2**64,
+# high 32 bits, with random odd 64-bit a. (The earlier (a * x + b) mod (2**61 - 1) with a, x < 2**32
+# rarely wrapped, so it ordered shingles almost by x itself: every permutation picked the same few
+# smallest shingles, and unrelated texts that shared one shared all 24 bands.)
 _random = np.random.default_rng(20220123)
-_A = _random.integers(1, 1 << 32, size=BANDS * ROWS, dtype=np.uint64)
-_B = _random.integers(0, 1 << 32, size=BANDS * ROWS, dtype=np.uint64)
+_A = _random.integers(0, 1 << 64, size=BANDS * ROWS, dtype=np.uint64, endpoint=False) | np.uint64(1)
+_B = _random.integers(0, 1 << 64, size=BANDS * ROWS, dtype=np.uint64, endpoint=False)
+_SHIFT = np.uint64(32)
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
 _LOW_32_BITS = np.uint64(0xFFFFFFFF)
 _WORD = re.compile(r"\w+")
@@ -57,8 +64,9 @@ def band_keys(shingle_hashes: np.ndarray) -> list[int]:
     """One signed 64-bit key per band, ready to store in SQLite."""
     if not len(shingle_hashes):
         return []
-    # (a * x + b) mod p for every permutation and shingle; x < 2**32 and a < 2**32 keep it within 64 bits.
-    signature = ((np.outer(_A, shingle_hashes) + _B[:, None]) % _MERSENNE_PRIME).min(axis=1).astype(np.uint32)
+    # (a * x + b) mod 2**64, high 32 bits, for every permutation and shingle (uint64 arithmetic wraps).
+    with np.errstate(over="ignore"):
+        signature = ((np.outer(_A, shingle_hashes) + _B[:, None]) >> _SHIFT).min(axis=1).astype(np.uint32)
     keys = []
     for band in range(BANDS):
         digest = hashlib.blake2b(signature[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8, person=bytes([band]))
@@ -67,7 +75,82 @@ def band_keys(shingle_hashes: np.ndarray) -> list[int]:
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard similarity of two sorted arrays of distinct shingle hashes (1.0 for two empty ones)."""
     if not len(a) and not len(b):
         return 1.0
     shared = len(np.intersect1d(a, b, assume_unique=True))
     return shared / (len(a) + len(b) - shared)
+
+
+# The near-duplicate evidence rule. Similarity is the Jaccard similarity of the word 3-shingles of
+# the two texts without the paragraphs flagged as boilerplate, and a pair at or above the threshold
+# counts only when its distinctive text agrees too: the paragraphs of each that have no counterpart
+# in the other (none the same or at least 0.8 similar) are themselves alike (at least half the
+# shingles of the smaller remainder occur in the other, or one text only adds paragraphs), or else
+# the titles the input gave are the same. Two stories that share only a paywall blurb, a footer, a
+# standard intro or an agency paragraph (even one with the outlet's name changed) share paragraphs
+# but not their own text, so they are never merged, from the very first pair on, before frequency
+# can flag that text as boilerplate.
+PARAGRAPH_COUNTERPART = 0.8
+REMAINDER_AGREEMENT = 0.5
+_EMPTY = np.empty(0, np.uint64)
+
+
+class TextEvidence:
+    """What near-duplicate detection compares of one text: its title words and, per paragraph
+    (boilerplate left out), a whitespace- and case-insensitive key and its shingles."""
+
+    __slots__ = ("title_words", "paragraphs", "_all")
+
+    def __init__(self, title: str | None, paragraphs: list[str]):
+        self.title_words = frozenset(_WORD.findall((title or "").casefold()))
+        self.paragraphs: dict[str, np.ndarray] = {}
+        for text in paragraphs:
+            key = "".join(text.split()).casefold()
+            if key and key not in self.paragraphs:
+                self.paragraphs[key] = shingles(text)
+        self._all = None
+
+    @property
+    def all_shingles(self) -> np.ndarray:
+        if self._all is None:
+            parts = list(self.paragraphs.values())
+            self._all = np.unique(np.concatenate(parts)) if parts else _EMPTY
+        return self._all
+
+
+def _union(arrays: list[np.ndarray]) -> np.ndarray:
+    return np.unique(np.concatenate(arrays)) if arrays else _EMPTY
+
+
+def _without_counterpart(a: TextEvidence, b: TextEvidence) -> list[np.ndarray]:
+    """Shingles of the paragraphs of ``a`` that ``b`` has neither word for word nor nearly (PARAGRAPH_COUNTERPART)."""
+    others = [s for key, s in b.paragraphs.items() if key not in a.paragraphs]
+    return [
+        mine
+        for key, mine in a.paragraphs.items()
+        if key not in b.paragraphs and not any(jaccard(mine, other) >= PARAGRAPH_COUNTERPART for other in others)
+    ]
+
+
+def distinctive_text_agrees(a: TextEvidence, b: TextEvidence) -> bool:
+    """The second half of the evidence rule: the text the two do not share is alike, or the given titles are the same."""
+    rest_a, rest_b = _union(_without_counterpart(a, b)), _union(_without_counterpart(b, a))
+    if not len(rest_a) or not len(rest_b):
+        return True  # one text is the other with paragraphs added (an update, a longer edition)
+    shared = len(np.intersect1d(rest_a, rest_b, assume_unique=True))
+    if shared / min(len(rest_a), len(rest_b)) >= REMAINDER_AGREEMENT:
+        return True
+    return bool(a.title_words) and a.title_words == b.title_words
+
+
+def evidence_similarity(a: TextEvidence, b: TextEvidence) -> float:
+    """Similarity under the evidence rule: the Jaccard similarity of the non-boilerplate shingles,
+    or 0.0 when the distinctive text does not agree (or either text is all boilerplate)."""
+    mine, theirs = a.all_shingles, b.all_shingles
+    if not len(mine) or not len(theirs):
+        return 0.0
+    similarity = jaccard(mine, theirs)
+    if similarity and not distinctive_text_agrees(a, b):
+        return 0.0
+    return similarity

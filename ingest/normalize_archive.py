@@ -29,7 +29,7 @@ from .dedup import content_hash, paragraph_hash
 from .entities import recount_entities, reextract_mentions
 from .schema import ensure_db_shape
 from .textclean import normalize
-from .versions import delete_article
+from .stories import delete_article
 
 ARTICLE_FIELDS = ("title", "source", "author")
 

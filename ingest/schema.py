@@ -46,6 +46,7 @@ TABLES = {
             "places": str,
             "organizations": str,
             "extra": str,
+            "story_id": int,
         },
         pk="id",
         defaults={"people": "[]", "places": "[]", "organizations": "[]"},
@@ -135,8 +136,10 @@ TABLES = {
 }
 
 UNIQUE_INDEXES = {
-    "articles": [["content_hash"]],
-    "article_versions": [["content_hash"]],
+    # One publication of a text per outlet: other outlets' copies are articles of their own.
+    "articles": [["content_hash", "source"]],
+    # A version's text may also be another outlet's version of its own article.
+    "article_versions": [["content_hash", "article_id"]],
     "records": [["source_id", "position"]],
     "paragraphs": [["hash"]],
     "entities": [["name", "type"]],
@@ -145,7 +148,7 @@ UNIQUE_INDEXES = {
 INDEXES = {
     # Not unique: a file read again with other options (or --reread) is a source of its own.
     "sources": [["sha256"]],
-    "articles": [["month"], ["source"], ["date"], ["year"]],
+    "articles": [["month"], ["source"], ["date"], ["year"], ["story_id"]],
     "records": [["article_id"], ["version_id"], ["status"], ["raw_hash"]],
     "article_paragraphs": [["paragraph_id"]],
     "article_versions": [["article_id"]],
@@ -167,10 +170,26 @@ RAW_SQL = [
     ) without rowid""",
 ]
 
+# A story is the articles (publications) of the same or nearly the same text, in one or more
+# outlets; articles.story_id is the id of its first article. One row per story, for the home page
+# and search: how many outlets ran it, and which.
+STORIES_VIEW = """create view if not exists stories as
+select
+    a.story_id as id,
+    (select title from articles f where f.id = a.story_id) as title,
+    min(a.date) as first_date,
+    max(a.date) as last_date,
+    count(*) as publications,
+    count(distinct a.source) as outlet_count,
+    json_group_array(distinct a.source) filter (where a.source is not null) as outlets
+from articles a
+group by a.story_id"""
+
 FTS = {"articles": ["title", "body"], "paragraphs": ["text"]}
 
 
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
+    """Create what is missing (tables, columns, indexes, the stories view, FTS) and fill new story ids; idempotent."""
     db.enable_wal()
     for name, spec in TABLES.items():
         table = db[name]
@@ -184,12 +203,21 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         db.execute(sql)
     if any(row[1] == "idx_sources_sha256" and row[2] for row in db.execute("pragma index_list(sources)")):
         db.execute("drop index idx_sources_sha256")  # archives made before files could be read again
+    # Archives made before stories held one article per text: its unique index gives way to one per
+    # (text, outlet), and every article that has no story yet starts its own.
+    for table in ("articles", "article_versions"):
+        old = f"idx_{table}_content_hash"
+        if db.execute(f"select 1 from pragma_index_list('{table}') where [unique] and name = ?", [old]).fetchone():
+            db.execute(f"drop index [{old}]")
     for name, indexes in UNIQUE_INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, unique=True, if_not_exists=True)
     for name, indexes in INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, if_not_exists=True)
+    if db.execute("select 1 from articles where story_id is null limit 1").fetchone():
+        db.execute("update articles set story_id = id where story_id is null")
+    db.execute(STORIES_VIEW)
     for name, columns in FTS.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER)

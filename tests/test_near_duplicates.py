@@ -3,7 +3,7 @@ from click.testing import CliRunner
 from ingest.archive import ingest_paths
 from ingest.cli import cli
 from ingest.near_duplicates import band_keys, jaccard, shingles
-from ingest.versions import regroup_near_duplicates
+from ingest.stories import regroup_near_duplicates
 from conftest import FIXTURES, assert_fts_in_sync
 
 NEAR = FIXTURES / "near_duplicates.txt"
