@@ -34,6 +34,8 @@ from datasette.utils import path_with_removed_args, path_with_replaced_args, url
 from markupsafe import Markup, escape
 
 from . import listings
+from ingest.schema import ARTICLE_PARAGRAPHS_SQL
+
 from .site import PLUGIN, archive_names, dashboard_name, is_archive, site_metadata
 from .article_page import readable_versions, story_publications
 
@@ -153,17 +155,7 @@ def _article_page(datasette, database, request):
         db = datasette.get_database(database)
         [article_id] = urlsafe_components(request.url_vars["pks"])
         tables = set(await db.table_names())
-        paragraph_columns = set(await db.table_columns("paragraphs")) if "paragraphs" in tables else set()
-        boilerplate = "paragraphs.boilerplate" if "boilerplate" in paragraph_columns else "0"
-        paragraphs = [
-            dict(row)
-            for row in await db.execute(
-                f"""select article_paragraphs.position, paragraphs.id, paragraphs.text, {boilerplate} as boilerplate
-                from article_paragraphs join paragraphs on paragraphs.id = article_paragraphs.paragraph_id
-                where article_paragraphs.article_id = ? order by article_paragraphs.position""",
-                [article_id],
-            )
-        ]
+        paragraphs = [dict(row) for row in await db.execute(ARTICLE_PARAGRAPHS_SQL, {"article_id": article_id})]
         mentions = {}
         if {"mentions", "entities"} <= tables:
             for row in await db.execute(

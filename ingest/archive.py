@@ -22,7 +22,6 @@ from __future__ import annotations
 import collections
 import contextlib
 import dataclasses
-import datetime as dt
 import functools
 import hashlib
 import itertools
@@ -37,65 +36,31 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
+from sqlite_utils.utils import chunks
 
 from .articles import Article, RejectedRecord, prepare_article
 from .boilerplate import update_boilerplate
 from .dedup import text_hash
 from .entities import MentionStore, link_partial_names
 from .mentions import load_gazetteer
-from .near_duplicates import DEFAULT_THRESHOLD, TextEvidence, evidence_similarity
+from .near_duplicate_index import NearDuplicateIndex, Publication, given_title
+from .near_duplicates import DEFAULT_THRESHOLD
+from .readings import FileReadings, ReadOptions, utc_now
 from .records import (
-    MAX_RECORD_BYTES,
     SQLITE_SIGNATURES,
     Record,
     clean_record,
     find_input_files,
-    format_for_name,
     no_articles_reason,
     open_records,
 )
-from .schema import FTS, ensure_db_shape
+from .schema import FTS, article_paragraphs, ensure_db_shape
 
 BATCH_SIZE = 500
-# Near-duplicate candidates compared exactly: at most 5, those sharing the most LSH bands, and at
-# least 2 (a pair at similarity 0.8 shares about 10 of 24 bands; unrelated texts that share
-# common phrases hit one band by chance).
-MAX_CANDIDATES = 5
-MIN_SHARED_BANDS = 2
-BUCKET_LIMIT = 50
 # Boilerplate flags are recomputed every so many records of a large input, not only at the end, so
 # that a run of a million articles does not rewrite the body of every article at its end.
 BOILERPLATE_EVERY = 50_000
-# Texts of the articles inserted or compared last, kept to compare candidates without re-reading
-# them (republished stories arrive close together); a few kB each.
-RECENT_TEXTS = 20_000
 
-
-@dataclass
-class Publication:
-    """What the dedup decision needs to know of a stored article: its outlet, its story and its text."""
-
-    source: str | None
-    story_id: int
-    title: str | None  # the input's title; None when it was derived from the text (no evidence of its own)
-    paragraphs: list[tuple[str, str]]  # (paragraph hash, text), boilerplate included
-    evidence: TextEvidence | None = None
-    evidence_generation: int = -1
-
-
-@dataclass
-class Match:
-    """A stored article that a new text is a near-duplicate of, under the evidence rule."""
-
-    article_id: int
-    similarity: float
-    source: str | None
-    story_id: int
-
-
-def given_title(title: str | None, derived) -> str | None:
-    """A title is evidence only when the input gave it: a derived one is the text's first sentence."""
-    return None if derived else title
 
 
 def same_outlet(mine: str | None, theirs: str | None) -> bool:
@@ -133,10 +98,6 @@ class IngestSummary:
         if self.files_skipped:
             parts.append(f"files already ingested: {self.files_skipped:,}")
         return ", ".join(parts)
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 # Worker side: the gazetteer is loaded once per process.
@@ -178,28 +139,6 @@ def _prepare_in_pool(batches: Iterable[list[Record]], pool, ahead: int) -> Itera
 
 class StrictError(Exception):
     """--strict: a record was rejected, so the whole ingest was rolled back."""
-
-
-@dataclass
-class ReadOptions:
-    """How input files are read: ``--format``, ``--field`` and ``--max-record-bytes``."""
-
-    format: str | None = None
-    field_map: dict[str, str] | None = None
-    max_record_bytes: int = MAX_RECORD_BYTES
-
-    def identity(self, name: str, source: str | None) -> str:
-        """How a file of this name is read, as stored in ``sources.read_as``: part of its identity."""
-        return json.dumps(
-            {
-                "format": self.format or format_for_name(name),
-                "fields": dict(sorted((self.field_map or {}).items())),
-                "source": source,
-                "max_record_bytes": self.max_record_bytes,
-            },
-            ensure_ascii=False,
-            sort_keys=True,
-        )
 
 
 def archive_files(db: sqlite_utils.Database) -> set[str]:
@@ -283,7 +222,7 @@ def ingest_paths(
     try:
         with db.atomic() if strict else contextlib.nullcontext():
             for path in input_files(db, paths, on_problem):
-                size = writer.ingest_input(path, prepare, read_options or ReadOptions())
+                size = ingest_input(writer, path, prepare, read_options or ReadOptions())
                 if on_progress:
                     on_progress(size)
             if writer.summary.files:  # skipped files change nothing
@@ -294,6 +233,52 @@ def ingest_paths(
         if pool:
             pool.terminate()
     return writer.summary
+
+
+def ingest_input(writer: ArchiveWriter, path: Path | str, prepare, options: ReadOptions) -> int:
+    """Ingest one file (or standard input, "-") with ``writer`` unless it was read this way before.
+
+    ``prepare`` turns batches of records into prepared articles (here or in workers). Returns the
+    input's size in bytes, for progress.
+    """
+    digest, size, stream = _hash_input(path)
+    with stream if stream is not path else contextlib.nullcontext():  # closes the spooled standard input
+        return _ingest_stream(writer, path, digest, size, stream, prepare, options)
+
+def _ingest_stream(writer: ArchiveWriter, path, digest: str, size: int, stream, prepare, options: ReadOptions) -> int:
+    name = "" if str(path) == "-" else Path(path).name
+    source_id = writer.readings.row_for(path, digest, size, options.identity(name, writer.default_source))
+    if source_id is None:
+        writer.summary.files_skipped += 1
+        if len(writer.summary.skipped_paths) < 3:
+            writer.summary.skipped_paths.append(str(path))
+        return size
+    writer.summary.files += 1
+    done = writer.db.execute("select coalesce(max(position), -1) from records where source_id = ?", [source_id]).fetchone()[0]
+    records = open_records(
+        stream,
+        name=name,
+        format=options.format,
+        field_map=options.field_map,
+        max_record_bytes=options.max_record_bytes,
+        clean=False,  # prepare_batch cleans, in the workers
+    )
+    count = done + 1
+    for batch, prepared in prepare(_batches((r for r in records if r.position > done), BATCH_SIZE)):
+        writer.write_batch(source_id, str(path), batch, prepared)
+        count += len(batch)
+        if count % BOILERPLATE_EVERY < len(batch):
+            writer.update_boilerplate()
+    with writer.db.atomic():
+        writer.db["sources"].update(source_id, {"completed_at": utc_now(), "record_count": count})
+        writer.readings.supersede_rejections(source_id)
+    if count == 0:
+        writer.summary.files_empty += 1
+        if hasattr(stream, "seek"):
+            stream.seek(0)
+        where = "(standard input)" if str(path) == "-" else path
+        writer.on_problem(f"{where}: warning: {no_articles_reason(stream, name, options.format)}")
+    return size
 
 
 def _hash_input(path: Path | str) -> tuple[str, int, object]:
@@ -320,7 +305,12 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
 
 
 class ArchiveWriter:
-    """The single writer: classifies each prepared record and stores what it brings."""
+    """The single writer: decides what each prepared record is (new, duplicate, version, rejected) and stores it.
+
+    It asks ``NearDuplicateIndex`` which stored articles a text is close to and
+    ``FileReadings`` which reading of a file it writes into; batches are
+    written with one ``executemany`` per table (``flush``).
+    """
 
     def __init__(
         self,
@@ -333,9 +323,7 @@ class ArchiveWriter:
         reread: bool = False,
     ):
         self.db = db
-        self.reread = reread
-        self._earlier: list[int] = []  # other readings of the file being read (see _source_row)
-        self._read_into: set[int] = set()  # sources rows this run has read into
+        self.readings = FileReadings(db, reread)
         self.summary = summary
         self.default_source = default_source
         self.threshold = threshold
@@ -348,132 +336,10 @@ class ArchiveWriter:
         self._prefetched: set[str] = set()
         self._next_ids: dict[str, int] = {}
         self._unindexed: dict[str, int] = {}  # table -> first id not yet in its FTS table
-        self._recent: collections.OrderedDict[int, Publication] = collections.OrderedDict()
-        self._boilerplate_generation = 0
+        self.index = NearDuplicateIndex(db, threshold)
         # Rows queued by insert_article until flush, at the end of the batch.
         self._pending: collections.defaultdict[str, list[dict]] = collections.defaultdict(list)
         self._paragraph_counts: collections.Counter[int] = collections.Counter()
-
-    def ingest_input(self, path: Path | str, prepare, options: ReadOptions) -> int:
-        """Ingest one file (or standard input) unless its bytes were ingested completely before."""
-        digest, size, stream = _hash_input(path)
-        with stream if stream is not path else contextlib.nullcontext():  # closes the spooled standard input
-            return self._ingest_stream(path, digest, size, stream, prepare, options)
-
-    def _source_row(self, path, digest: str, size: int, read_as: str) -> int | None:
-        """The ``sources`` row to read this file into, or None when it was ingested before this way.
-
-        An interrupted ingest is resumed; a file whose records were all rejected (or that held no
-        articles) is read again into its own row, its old records replaced. ``self._earlier`` is set
-        to the other rows of the same bytes: earlier readings that this one may resolve.
-        """
-        default = ReadOptions().identity("" if str(path) == "-" else Path(path).name, None)
-        rows = self.db.execute(
-            """select id, path, completed_at, coalesce(read_as, ?),
-            exists(select 1 from records where source_id = sources.id and status != 'rejected')
-            from sources where sha256 = ? order by id""",
-            [default, digest],
-        ).fetchall()
-        same = [row for row in rows if row[3] == read_as]
-        if not self.reread and any(completed and kept for _, _, completed, _, kept in same):
-            return None
-        source_id = next((row[0] for row in same if not row[2]), None)  # an interrupted ingest
-        if source_id is None:
-            # All rejected, or no articles: read again into its row (the one of this path if there is one),
-            # unless this run read into that row already (two empty files are two files).
-            free = [row for row in same if not row[4] and row[0] not in self._read_into]
-            free.sort(key=lambda row: row[1] != str(path))
-            source_id = free[0][0] if free else None
-            if source_id is not None:
-                self.db.execute("delete from records where source_id = ?", [source_id])
-                self.db["sources"].update(
-                    source_id, {"path": str(path), "ingested_at": utc_now(), "completed_at": None, "record_count": None}
-                )
-        if source_id is None:
-            source_id = self.db["sources"].insert(
-                {"path": str(path), "size": size, "sha256": digest, "ingested_at": utc_now(), "read_as": read_as}
-            ).last_pk
-        self._earlier = [row[0] for row in rows if row[0] != source_id]
-        self._read_into.add(source_id)
-        return source_id
-
-    def _ingest_stream(self, path, digest: str, size: int, stream, prepare, options: ReadOptions) -> int:
-        name = "" if str(path) == "-" else Path(path).name
-        source_id = self._source_row(path, digest, size, options.identity(name, self.default_source))
-        if source_id is None:
-            self.summary.files_skipped += 1
-            if len(self.summary.skipped_paths) < 3:
-                self.summary.skipped_paths.append(str(path))
-            return size
-        self.summary.files += 1
-        done = self.db.execute("select coalesce(max(position), -1) from records where source_id = ?", [source_id]).fetchone()[0]
-        records = open_records(
-            stream,
-            name=name,
-            format=options.format,
-            field_map=options.field_map,
-            max_record_bytes=options.max_record_bytes,
-            clean=False,  # prepare_batch cleans, in the workers
-        )
-        count = done + 1
-        for batch, prepared in prepare(_batches((r for r in records if r.position > done), BATCH_SIZE)):
-            self.write_batch(source_id, str(path), batch, prepared)
-            count += len(batch)
-            if count % BOILERPLATE_EVERY < len(batch):
-                self.update_boilerplate()
-        with self.db.atomic():
-            self.db["sources"].update(source_id, {"completed_at": utc_now(), "record_count": count})
-            self._supersede_rejections(source_id)
-        if count == 0:
-            self.summary.files_empty += 1
-            if hasattr(stream, "seek"):
-                stream.seek(0)
-            where = "(standard input)" if str(path) == "-" else path
-            self.on_problem(f"{where}: warning: {no_articles_reason(stream, name, options.format)}")
-        return size
-
-    def _supersede_rejections(self, source_id: int) -> None:
-        """Records of earlier reads of this file that were rejected but succeeded now: no longer rejected.
-
-        They are matched by their raw text, so a row read with better options resolves the rejection
-        of the same row; each points at the article the new read stored and at the record that did it.
-        """
-        if not self._earlier:
-            return
-        self.db.execute(
-            f"""update records set status = 'superseded', article_id = new.article_id, version_id = new.version_id,
-                error = 'read again as record ' || new.id || ' (' || new.status || ')'
-                    || coalesce('; it was rejected: ' || records.error, '')
-            from records as new
-            where new.source_id = ? and new.status != 'rejected' and new.raw_hash = records.raw_hash
-            and records.status = 'rejected' and records.source_id in ({", ".join("?" * len(self._earlier))})""",
-            [source_id, *self._earlier],
-        )
-
-    def _fill_missing_metadata(self, article_id: int, record: Record, article: Article) -> None:
-        """A file read again (other options) fills what its earlier reading left empty in its articles.
-
-        Only empty columns (and a title derived from the text) are filled: fixing ``--field date=...``
-        and ingesting again dates the articles that the first reading stored without a date.
-        """
-        self.db.execute(
-            """update articles set
-                date = coalesce(date, :date), year = coalesce(year, :year), month = coalesce(month, :month),
-                date_precision = case when date is null then :precision else date_precision end,
-                title = case when title_derived and not :derived then :title else title end,
-                title_derived = case when title_derived and not :derived then 0 else title_derived end,
-                source = coalesce(source, :source), url = coalesce(url, :url), author = coalesce(author, :author)
-            where id = :id and id in (
-                select article_id from records
-                where status = 'new' and source_id in (select value from json_each(:earlier))
-            )""",
-            {
-                "id": article_id, "date": article.date, "year": article.year, "month": article.month,
-                "precision": article.date_precision, "title": article.title, "derived": int(article.title_derived),
-                "source": article.source or self.default_source, "url": article.url, "author": article.author,
-                "earlier": json.dumps(self._earlier),
-            },
-        )
 
     def write_batch(self, source_id: int, path: str, records: list[Record], prepared: list[Article | RejectedRecord]) -> None:
         """Store a batch of records of one file, and what they bring, in one transaction."""
@@ -532,15 +398,15 @@ class ArchiveWriter:
         source = article.source or self.default_source
         known = self._known.get(article.content_hash)
         # Reading a file again (with other options) fills in what an outlet-less article lacked.
-        duplicated = next((k for k in known or () if same_outlet(source, k[2]) or (self._earlier and k[2] is None)), None)
+        duplicated = next((k for k in known or () if same_outlet(source, k[2]) or (self.readings.earlier and k[2] is None)), None)
         if duplicated:
-            if self._earlier and duplicated[1] is None:
-                self._fill_missing_metadata(duplicated[0], record, article)
+            if self.readings.earlier and duplicated[1] is None:
+                self.readings.fill_missing_metadata(duplicated[0], article, self.default_source)
             self.summary.duplicates += 1
             return "duplicate", duplicated[0], duplicated[1], article.warning
         # Also when another outlet has this exact text: it may be an update of this outlet's own article.
-        matches = self.near_duplicates_of(
-            lambda: self.evidence(given_title(article.title, article.title_derived), list(zip(article.paragraph_hashes, article.paragraphs))),
+        matches = self.index.near_duplicates_of(
+            lambda: self.index.evidence(given_title(article.title, article.title_derived), list(zip(article.paragraph_hashes, article.paragraphs))),
             article.band_keys,
         )
         same = next((m for m in matches if same_outlet(source, m.source)), None)
@@ -555,45 +421,6 @@ class ArchiveWriter:
         article_id = self.insert_article(record, article, now, story_id=story_id)
         self._known[article.content_hash].append((article_id, None, source, story_id or article_id))
         return "new", article_id, None, article.warning
-
-    def near_duplicates_of(self, make_evidence: Callable[[], TextEvidence], keys: list[int]) -> list[Match]:
-        """The stored articles this text is a near-duplicate of, most similar first.
-
-        ``keys`` are the text's LSH band keys; ``make_evidence`` makes its TextEvidence, called
-        only when there are candidates to compare (most texts have none). A candidate counts
-        when its similarity under the evidence rule (see near_duplicates.py) reaches the threshold.
-        """
-        if not keys:
-            return []
-        shared = collections.Counter(
-            row[0] for row in self.db.execute(_candidates_sql(len(keys)), keys)
-        )
-        candidates = [
-            article_id
-            for article_id, bands in sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
-            if bands >= MIN_SHARED_BANDS
-        ][:MAX_CANDIDATES]
-        if not candidates:
-            return []
-        mine = make_evidence()
-        matches = []
-        for candidate in candidates:
-            publication = self.publication(candidate)
-            similarity = evidence_similarity(mine, self._evidence_of(publication))
-            if similarity >= self.threshold:
-                matches.append(Match(candidate, similarity, publication.source, publication.story_id))
-        return sorted(matches, key=lambda m: -m.similarity)
-
-    def evidence(self, title: str | None, paragraphs: list[tuple[str, str]]) -> TextEvidence:
-        """The TextEvidence of a title and its (paragraph hash, text) pairs, boilerplate left out."""
-        skip = self.boilerplate_hashes
-        return TextEvidence(title, [text for digest, text in paragraphs if digest not in skip])
-
-    def _evidence_of(self, publication: Publication) -> TextEvidence:
-        if publication.evidence_generation != self._boilerplate_generation:
-            publication.evidence = self.evidence(publication.title, publication.paragraphs)
-            publication.evidence_generation = self._boilerplate_generation
-        return publication.evidence
 
     def _metadata(self, record: Record, article: Article, now: str) -> dict:
         return {
@@ -625,10 +452,10 @@ class ArchiveWriter:
         """
         paragraph_ids = [self._paragraph_id(text, digest) for text, digest in zip(article.paragraphs, article.paragraph_hashes)]
         self._paragraph_counts.update(set(paragraph_ids))
-        body = "\n\n".join(t for t, i in zip(article.paragraphs, paragraph_ids) if i not in self.boilerplate)
+        body = "\n\n".join(t for t, i in zip(article.paragraphs, paragraph_ids) if i not in self.index.boilerplate)
         # We are the only writer, so the next id is ours.
         article_id = self._next_id("articles")
-        facets = self.mentions.store(article_id, paragraph_ids, article.mentions, skip=self.boilerplate)
+        facets = self.mentions.store(article_id, paragraph_ids, article.mentions, skip=self.index.boilerplate)
         row = self._metadata(record, article, now) | facets | {
             "id": article_id,
             "year": article.year,
@@ -643,14 +470,19 @@ class ArchiveWriter:
             for position, paragraph_id in enumerate(paragraph_ids)
         )
         # Later articles of this batch look their candidates up here, so these are written now.
-        self.index_for_near_duplicates(article_id, article.band_keys)
-        self._remember(
+        self.index.add(article_id, article.band_keys)
+        self.index.remember(
             article_id,
             Publication(
                 row["source"], row["story_id"], given_title(article.title, article.title_derived), list(zip(article.paragraph_hashes, article.paragraphs))
             ),
         )
         return article_id
+
+    def update_boilerplate(self) -> None:
+        """Recompute the boilerplate flags now, so that the articles that follow leave it out from the start."""
+        update_boilerplate(self.db, _worker_gazetteer)
+        self.index.boilerplate_changed()
 
     def flush(self) -> None:
         """Write what insert_article queued, then index the new rows for full-text search."""
@@ -669,53 +501,6 @@ class ArchiveWriter:
         self._paragraph_counts.clear()
         self.mentions.flush()
         self.index_new_rows()
-
-    def update_boilerplate(self) -> None:
-        """Recompute the boilerplate flags now, so that the articles that follow leave it out from the start."""
-        update_boilerplate(self.db, _worker_gazetteer)
-        self.__dict__.pop("boilerplate", None)
-        self.__dict__.pop("boilerplate_hashes", None)
-        self._boilerplate_generation += 1
-
-    @functools.cached_property
-    def boilerplate(self) -> set[int]:
-        """Paragraphs flagged as boilerplate, read when the first article is stored."""
-        return {row[0] for row in self.db.execute("select id from paragraphs where boilerplate")}
-
-    @functools.cached_property
-    def boilerplate_hashes(self) -> set[str]:
-        """Hashes of the paragraphs flagged as boilerplate: left out of near-duplicate evidence."""
-        return {row[0] for row in self.db.execute("select hash from paragraphs where boilerplate")}
-
-    def publication(self, article_id: int) -> Publication:
-        """A stored article's outlet, story and text; recent articles, the likely candidates, are cached."""
-        cached = self._recent.get(article_id)
-        if cached is None:
-            source, story_id, title, derived = self.db.execute(
-                "select source, story_id, title, title_derived from articles where id = ?", [article_id]
-            ).fetchone()
-            paragraphs = self.db.execute(
-                """select p.hash, p.text from article_paragraphs ap join paragraphs p on p.id = ap.paragraph_id
-                where ap.article_id = ? order by ap.position""",
-                [article_id],
-            ).fetchall()
-            cached = Publication(source, story_id or article_id, given_title(title, derived), paragraphs)
-        self._remember(article_id, cached)
-        return cached
-
-    def forget(self, article_id: int) -> None:
-        """Drop an article from the cache (regrouping made it a version)."""
-        self._recent.pop(article_id, None)
-
-    def _remember(self, article_id: int, publication: Publication) -> None:
-        self._recent[article_id] = publication
-        self._recent.move_to_end(article_id)
-        if len(self._recent) > RECENT_TEXTS:
-            self._recent.popitem(last=False)
-
-    def index_for_near_duplicates(self, article_id: int, keys: list[int]) -> None:
-        """Store an article's LSH band keys, so that later texts find it as a candidate."""
-        self.db.conn.executemany("insert or ignore into lsh_buckets (key, article_id) values (?, ?)", [(k, article_id) for k in keys])
 
     def _paragraph_id(self, text: str, digest: str) -> int:
         if digest in self._paragraph_ids:
@@ -747,34 +532,15 @@ class ArchiveWriter:
         self._unindexed.clear()
 
 
-@functools.lru_cache
-def _candidates_sql(keys: int) -> str:
-    """The newest articles in each of ``keys`` LSH buckets, at most BUCKET_LIMIT per bucket.
-
-    A bucket shared by thousands of articles (a common band of boilerplate or
-    agency text) would otherwise make every look-up slower as the archive grows.
-    """
-    one = f"select * from (select article_id from lsh_buckets where key = ? order by article_id desc limit {BUCKET_LIMIT})"
-    return " union all ".join([one] * keys)
-
-
 def _rows_where_in(db: sqlite_utils.Database, sql: str, values: list) -> Iterator[tuple]:
     """Run ``sql`` with its ``in ({})`` filled with ``values``, in chunks SQLite accepts."""
-    for start in range(0, len(values), 10_000):
-        chunk = values[start : start + 10_000]
+    for chunk in map(list, chunks(values, 10_000)):
         yield from db.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
 
 def article_paragraph_texts(db: sqlite_utils.Database, article_id: int) -> list[str]:
     """All paragraphs of an article in order, boilerplate included."""
-    return [
-        row[0]
-        for row in db.execute(
-            """select p.text from article_paragraphs ap join paragraphs p on p.id = ap.paragraph_id
-            where ap.article_id = ? order by ap.position""",
-            [article_id],
-        )
-    ]
+    return [text for _, _, _, text, _ in article_paragraphs(db, article_id)]
 
 
 def raw_record(db: sqlite_utils.Database, record_id: int) -> bytes:

@@ -11,8 +11,10 @@ after every ingest, so they follow the archive as it grows.
 from __future__ import annotations
 
 import sqlite_utils
+from sqlite_utils.utils import chunks
 
 from .entities import facet_columns, recount_entities, reextract_mentions, set_facet_columns
+from .schema import article_paragraphs
 
 MIN_ARTICLES = 5
 MIN_SHARE = 0.02
@@ -38,14 +40,8 @@ def find_boilerplate(db: sqlite_utils.Database, min_articles: int = MIN_ARTICLES
 
 
 def article_body(db: sqlite_utils.Database, article_id: int) -> str:
-    return "\n\n".join(
-        row[0]
-        for row in db.execute(
-            """select p.text from article_paragraphs ap join paragraphs p on p.id = ap.paragraph_id
-            where ap.article_id = ? and not p.boilerplate order by ap.position""",
-            [article_id],
-        )
-    )
+    """The body of an article: its paragraphs that are not boilerplate, separated by blank lines."""
+    return "\n\n".join(text for _, _, _, text, boilerplate in article_paragraphs(db, article_id) if not boilerplate)
 
 
 def update_boilerplate(db: sqlite_utils.Database, gazetteer=None) -> tuple[set[int], set[int]]:
@@ -70,8 +66,7 @@ def update_boilerplate(db: sqlite_utils.Database, gazetteer=None) -> tuple[set[i
             touched = {row[0] for row in db.execute(f"select distinct entity_id from mentions where paragraph_id in ({in_added})", list(added))}
             db.execute(f"delete from mentions where paragraph_id in ({in_added})", list(added))
             recount_entities(db, touched)
-        for start in range(0, len(affected), 1000):  # in chunks: a new flag can touch a third of the archive
-            chunk = affected[start : start + 1000]
+        for chunk in map(list, chunks(affected, 1000)):  # in chunks: a new flag can touch a third of the archive
             bodies = [(article_body(db, article_id), article_id) for article_id in chunk]
             db.conn.executemany(
                 "update articles set body = ?, word_count = ? where id = ?", [(body, len(body.split()), i) for body, i in bodies]

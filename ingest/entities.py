@@ -12,6 +12,7 @@ import json
 from typing import Iterable
 
 import sqlite_utils
+from sqlite_utils.utils import chunks
 
 from .articles import find_paragraph_mentions
 from .mention_words import PARTICLE_WORDS, surname_keys
@@ -79,8 +80,7 @@ class MentionStore:
 def recount_entities(db: sqlite_utils.Database, entity_ids: Iterable[int]) -> None:
     """Recount these entities from the mentions table; drop those left without mentions."""
     ids = sorted(set(entity_ids))
-    for start in range(0, len(ids), 10_000):
-        chunk = ids[start : start + 10_000]
+    for chunk in map(list, chunks(ids, 10_000)):
         placeholders = ",".join("?" * len(chunk))
         db.execute(
             f"""update entities set
@@ -118,8 +118,7 @@ def set_facet_columns(db: sqlite_utils.Database, facets: dict[int, dict]) -> Non
 def reextract_mentions(db: sqlite_utils.Database, article_ids: Iterable[int], gazetteer=None, on_progress=None) -> None:
     """Run extraction again for these articles, replacing their mentions and facet columns."""
     ids = list(article_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in map(list, chunks(ids, 500)):
         placeholders = ",".join("?" * len(chunk))
         paragraphs: dict[int, list[tuple[int, str, int]]] = {a: [] for a in chunk}
         for article_id, paragraph_id, text, boilerplate in db.execute(
@@ -199,8 +198,8 @@ def link_partial_names(db: sqlite_utils.Database, gazetteer=None) -> int:
             links[partial_id] = target_id
         recount_entities(db, set(links) | set(links.values()))
         article_ids = sorted(articles)
-        for start in range(0, len(article_ids), 500):
-            set_facet_columns(db, facet_columns(db, article_ids[start:start + 500]))
+        for chunk in map(list, chunks(article_ids, 500)):
+            set_facet_columns(db, facet_columns(db, chunk))
     return len(links)
 
 

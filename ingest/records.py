@@ -50,10 +50,6 @@ _COMPRESSED_SUFFIXES = (".gz", ".gzip", ".bz2", ".xz", ".lzma")
 _HEAD_BYTES = 8192
 
 
-class InputError(Exception):
-    """A whole file cannot be read (not a problem with one record)."""
-
-
 # ---------------------------------------------------------------- decoding
 
 

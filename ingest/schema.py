@@ -187,6 +187,17 @@ group by a.story_id"""
 
 FTS = {"articles": ["title", "body"], "paragraphs": ["text"]}
 
+# The paragraphs of one article (:article_id) in order, boilerplate included: the one query for
+# every reader of an article's text (the writer, boilerplate, near-duplicates, the article page).
+ARTICLE_PARAGRAPHS_SQL = """select ap.position, p.id, p.hash, p.text, p.boilerplate
+    from article_paragraphs ap join paragraphs p on p.id = ap.paragraph_id
+    where ap.article_id = :article_id order by ap.position"""
+
+
+def article_paragraphs(db: sqlite_utils.Database, article_id: int) -> list[tuple[int, int, str, str, int]]:
+    """(position, paragraph id, hash, text, boilerplate 0/1) of each paragraph of an article, in order."""
+    return db.execute(ARTICLE_PARAGRAPHS_SQL, {"article_id": article_id}).fetchall()
+
 
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
     """Create what is missing (tables, columns, indexes, the stories view, FTS) and fill new story ids; idempotent."""

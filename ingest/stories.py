@@ -30,7 +30,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from .archive import ArchiveWriter, IngestSummary, article_paragraph_texts, given_title, same_outlet, utc_now
+from .archive import ArchiveWriter, IngestSummary, article_paragraph_texts, same_outlet, utc_now
+from .near_duplicate_index import given_title
 from .articles import prepare_article
 from .boilerplate import update_boilerplate
 from .entities import recount_entities
@@ -89,18 +90,18 @@ def regroup_near_duplicates(db: sqlite_utils.Database, threshold: float, gazette
             else:
                 paragraphs = db.execute("select body from article_versions where id = ?", [item_id]).fetchone()[0].split("\n\n")
             keys = band_keys(shingles(" ".join(paragraphs)))
-            matches = writer.near_duplicates_of(
-                lambda: writer.evidence(title, [(paragraph_hash(p), p) for p in paragraphs]), keys
+            matches = writer.index.near_duplicates_of(
+                lambda: writer.index.evidence(title, [(paragraph_hash(p), p) for p in paragraphs]), keys
             )
             same = next((m for m in matches if same_outlet(source, m.source)), None)
             story_id = matches[0].story_id if matches else None
             if kind == "article" and same is None:
-                writer.index_for_near_duplicates(item_id, keys)
+                writer.index.add(item_id, keys)
                 story_id = story_id or item_id
                 db.execute("update articles set story_id = ? where id = ? and story_id is not ?", [story_id, item_id, story_id])
-                writer.publication(item_id).story_id = story_id
+                writer.index.publication(item_id).story_id = story_id
             elif kind == "article":
-                writer.forget(item_id)
+                writer.index.forget(item_id)
                 touched_entities |= _demote(db, writer, item_id, same.article_id, same.similarity, now)
                 summary.demoted += 1
             elif same is None:
