@@ -272,7 +272,7 @@ def read_json_lines(lines: Iterable[str], field_map: dict | None = None) -> Iter
         try:
             value = json.loads(raw, strict=False)  # control characters (a stray NUL) inside strings are cleaned later
         except (ValueError, RecursionError) as error:
-            detail = f"{error.msg} at column {error.colno}" if isinstance(error, json.JSONDecodeError) else str(error)
+            detail = json_problem(error.msg, f"column {error.colno}") if isinstance(error, json.JSONDecodeError) else str(error)
             yield Record(
                 position=0,
                 line=number,
@@ -286,6 +286,13 @@ def read_json_lines(lines: Iterable[str], field_map: dict | None = None) -> Iter
                 yield record_from_json(hit, json.dumps(hit, ensure_ascii=False), number, plans, f"line {number}")
             continue
         yield record_from_json(value, raw, number, plans, f"line {number}")
+
+
+def json_problem(message: str, place: str) -> str:
+    """json's message with where it happened: some messages already end in "at" ("Unterminated string
+    starting at"), so the place follows them directly instead of after a second "at"."""
+    message = message.rstrip()
+    return f"{message} {place}" if re.search(r"\bat$", message) else f"{message} at {place}"
 
 
 def _dig(value, path):
@@ -525,7 +532,8 @@ def _broken_json_reason(text: str, broken: _Broken, read: int) -> str:
     column = broken.pos - text.rfind("\n", 0, broken.pos)
     before = "the 1 article before it was" if read == 1 else f"the {read:,} articles before it were"
     return (
-        f"the JSON breaks at line {line}, column {column} ({broken.message}); {before} read and the rest is kept "
+        f"the JSON breaks at line {line}, column {column} ({re.sub(r' at$', '', broken.message)}); {before} read and "
+        "the rest is kept "
         "here. Repair or re-export the file and ingest it again"
     )
 
