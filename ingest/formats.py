@@ -42,9 +42,11 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "id": ("id", "articleid", "documentid", "docid", "uid", "guid", "identifier", "itemid"),
 }
-# Used as the text only when there is no full-text field: a warning says so.
+# Used as the text only when a record has no full text (no text field, or an empty or null one, as NewsAPI
+# gives for many items): a warning says so.
 SNIPPET_NAMES = (
     "hitsentence", "openingtext", "snippet", "lead", "intro", "summary", "abstract", "description", "samenvatting",
+    "teaser", "excerpt",
 )
 FIELDS = tuple(FIELD_NAMES)
 
@@ -78,7 +80,7 @@ class FieldPlan:
     """Which input column feeds each of our fields, decided once per set of column names."""
 
     columns: dict[str, str]  # our field -> input column
-    snippet: str | None  # a summary column to fall back on for the text
+    snippet: str | None  # a summary column to fall back on for a record without full text
     missing: dict[str, str]  # our field -> column named with --field that is not there
     found: tuple[str, ...]  # every input column, for messages
     vendor: str | None = None  # the tool whose output this is (readers/vendor_json.py), if recognised
@@ -113,7 +115,7 @@ def plan_fields(columns: Iterable[str], field_map: dict[str, str] | None = None)
             chosen[target] = column
             taken.add(column)
     snippet = None
-    if "text" not in chosen and "text" not in missing:
+    if "text" not in missing:  # also when there is a text field: a record may leave it empty
         snippet = next((by_key[n] for n in SNIPPET_NAMES if n in by_key and by_key[n] not in taken), None)
     return FieldPlan(chosen, snippet, missing, tuple(columns), vendor)
 
@@ -176,7 +178,8 @@ def record_from_fields(values: dict, plan: FieldPlan, line: int, raw: str) -> Re
         record.text = _as_text(values.get(plan.snippet), "\n\n")
         record.extra.pop(plan.snippet, None)
         record.origin["text"] = plan.snippet
-        record.error = f"no full text, only the summary field {plan.snippet!r}; stored with that as the text"
+        empty = f"the text field {plan.columns['text']!r} is empty" if "text" in plan.columns else "no full text"
+        record.error = f"{empty}, only the summary field {plan.snippet!r}; stored with that as the text"
     if record.text is None:
         record.error = _no_text_reason(plan)
     else:

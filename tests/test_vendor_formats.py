@@ -202,7 +202,23 @@ def test_newsapi_everything_response(tmp_path):
     (tmp_path / "everything.json").write_text(json.dumps(response), encoding="utf-8")
     first, second = read(tmp_path / "everything.json")
     assert (first.source, first.text, first.extra["truncated_chars"]) == ("Voorbeeld.nl", "Eerste zin van het bericht…", 812)
-    assert second.rejected
+    assert second.text == "Kort." and "only the summary field 'description'" in second.error
+
+
+def test_a_null_full_text_falls_back_on_the_summary_field_with_a_warning():
+    """NewsAPI gives many items ``"content": null`` with a ``description``; news-please pages behind a paywall
+    have ``"maintext": null`` with one: the summary is the text, with a warning, as for a file without a text field."""
+    summary_only, full, empty = read(FORMATS / "newsapi-content-null.json")
+    assert summary_only.text == "De gemeente sluit het openluchtbad wegens blauwalg."
+    assert summary_only.error == (
+        "the text field 'content' is empty, only the summary field 'description'; stored with that as the text"
+    )
+    assert summary_only.origin["text"] == "description" and "description" not in summary_only.extra
+    assert (summary_only.source, summary_only.date) == ("Voorbeeldkrant", "2021-06-08T22:30:00Z")
+    assert full.text == "Tekst over de brug…" and full.error is None and full.extra["description"] == "Kort."
+    assert empty.rejected and "'content' is empty" in empty.error
+    (paywalled,) = read(FORMATS / "newsplease-maintext-null.jsonl")
+    assert paywalled.text == "Alleen een samenvatting van het bericht." and "summary field 'description'" in paywalled.error
 
 
 def test_no_date_field_recognised_is_a_warning_naming_the_candidates(tmp_path):
