@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from .readers import LineCounter, vendor_json, vendor_text, xml
 from .readers.seed import has_seed_headers, read_seed_text
-from .record import Record
+from .record import Record, add_warning, missing_date_reason
 
 # Our fields, each with the input names that mean it (compared by ``field_key``),
 # most specific first. Covers AmCAT (title, text, date, medium, publisher, url, id,
@@ -184,7 +184,9 @@ def record_from_fields(values: dict, plan: FieldPlan, line: int, raw: str) -> Re
         record.error = _no_text_reason(plan)
     else:
         record.text = vendor_json.adapt_text(record.text, plan.vendor, record.extra)
-        if record.date is None and record.error is None and "date" not in plan.columns:
+        if record.date is None and "date" in plan.columns:
+            add_warning(record, missing_date_reason(repr(plan.columns["date"])))
+        elif record.date is None and record.error is None:
             record.error = _no_date_reason(values)
     return record
 

@@ -370,3 +370,29 @@ def test_a_lexisnexis_document_without_headline_keeps_its_first_paragraph_in_the
     path.write_text(text.replace("Nieuwe sluis bij IJmuiden krijgt groen licht\n\n", ""), encoding="utf-8")
     first = read(path)[0]
     assert first.title is None and first.text.startswith("De bouw van de grootste zeesluis")
+
+
+def test_a_missing_or_null_date_in_a_format_with_a_date_field_is_a_warning_naming_it():
+    """As the seed format warns about a text without a date header, every format with a date field warns
+    when a record's date is missing, empty or null, naming the field; a record with a date has no warning."""
+    undated, dated = read(FORMATS / "newsplease-date-null.jsonl")
+    assert not undated.rejected and undated.date is None
+    assert undated.error == "the date field 'date_publish' is missing or empty; stored without a date"
+    assert dated.date == "2022-02-01 08:30:00" and dated.error is None
+    empty, na, dated = read(FORMATS / "undated-items.csv")
+    assert empty.error == na.error == "the date field 'datum' is missing or empty; stored without a date"
+    assert dated.error is None
+    undated, dated = read(FORMATS / "feed-rss-undated-item.xml")
+    assert "the date field 'pubDate'/'published'/'updated' is missing" in undated.error and dated.error is None
+    (undated,) = read(FORMATS / "trafilatura-undated.xml")
+    assert not undated.rejected and "the date field 'date' of <doc> is missing" in undated.error
+
+
+def test_a_summary_only_record_without_a_date_gets_both_warnings(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps({
+        "source": {"id": None, "name": "NOS"}, "title": "Kop", "description": "Kort.", "url": "https://nos.nl/9",
+        "urlToImage": None, "publishedAt": None, "content": None,
+    }), encoding="utf-8")
+    (record,) = read(tmp_path / "a.json")
+    assert record.text == "Kort." and "summary field 'description'" in record.error
+    assert "the date field 'publishedAt' is missing or empty" in record.error
