@@ -396,3 +396,30 @@ def test_a_summary_only_record_without_a_date_gets_both_warnings(tmp_path):
     (record,) = read(tmp_path / "a.json")
     assert record.text == "Kort." and "summary field 'description'" in record.error
     assert "the date field 'publishedAt' is missing or empty" in record.error
+
+
+def test_lexisnexis_metadata_lines_without_blank_lines_between_them_are_each_a_field():
+    """SECTION:/LENGTH:/BYLINE:/DATELINE: on consecutive lines (and LOAD-DATE:/LANGUAGE: after the body) are
+    separate fields, not one merged 'section'; a wrapped value's next line still belongs to it."""
+    first, second = read(FORMATS / "lexisnexis-consecutive-metadata.txt")
+    assert (first.title, first.author, first.date, first.source) == (
+        "Provincie wil meer woningen bij Tilburg", "Marieke van Dam", "2021-02-01", "Voorbeeldkrant",
+    )
+    assert first.extra.items() >= {
+        "section": "BINNENLAND; Blz. 3", "length": "250 words", "dateline": "Tilburg",
+        "highlight": "De provincie wil tienduizend woningen extra, verspreid over vijf gemeenten.",
+        "load_date": "February 2, 2021", "language": "DUTCH", "publication_type": "Krant",
+    }.items()
+    assert first.text.split("\n\n")[1] == "De gemeenten zijn blij met het plan." and first.error is None
+    # The same fields written as Nexis Uni writes its keys.
+    assert (second.title, second.author) == ("Brug over de Maas gaat dicht", "Sem Bakker")
+    assert second.extra.items() >= {"section": "REGIO", "length": "120 woorden"}.items()
+    assert second.text == "De brug over de Maas bij Venlo gaat drie weken dicht voor onderhoud."
+    (uni,) = read(FORMATS / "nexis-uni-consecutive-metadata.txt")
+    assert (uni.title, uni.author, uni.source, uni.date) == (
+        "Provincie wil meer woningen bij Tilburg", "Marieke van Dam", "Voorbeeldkrant", "2021-02-01",
+    )
+    assert uni.extra.items() >= {
+        "section": "BINNENLAND; Blz. 3", "length": "250 words", "dateline": "Tilburg",
+        "load_date": "February 2, 2021", "language": "DUTCH", "publication_type": "Krant",
+    }.items()

@@ -7,7 +7,8 @@ goes to the record's columns or to ``extra``:
 
 - LexisNexis Academic ("N of M DOCUMENTS"): a request header, then per document a
   centred outlet line, a centred date line ("January 11, 2010 Monday"), the
-  headline, ``BYLINE:``/``SECTION:``/``LENGTH:`` lines, the body (paragraphs
+  headline, ``BYLINE:``/``SECTION:``/``LENGTH:`` lines (with or without blank lines between them;
+  each line that starts with a known key is a field of its own), the body (paragraphs
   separated by blank lines, lines wrapped at 80 characters), then ``LOAD-DATE:``,
   ``LANGUAGE:``, ``PUBLICATION-TYPE:`` and a centred copyright notice.
 - Nexis Uni (its .docx, or that file saved as text): an optional cover page, then
@@ -64,10 +65,14 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
-    """Blank-line separated paragraphs, each with its wrapped lines joined by spaces."""
+def _paragraphs(lines: list[str], starts=None) -> list[str]:
+    """Blank-line separated paragraphs, each with its wrapped lines joined by spaces. A line for which
+    ``starts`` is true (a metadata line) starts a paragraph of its own even without a blank line before it."""
     paragraphs, current = [], []
     for line in lines + [""]:
+        if current and line.strip() and starts and starts(line):
+            paragraphs.append(" ".join(current))
+            current = []
         if line.strip():
             current.append(line.strip())
         elif current:
@@ -90,8 +95,26 @@ _LN_FOOTER_KEYS = {
     "PERSON", "COMPANY", "INDUSTRY", "TICKER", "CORRECTION-DATE", "JOURNAL-CODE", "ACC-NO", "URL", "NOTES", "TYPE",
     "CITY", "STATE", "COUNTRY", "SERIES", "DISTRIBUTION", "PUB-TYPE",
 }
+# Every key LexisNexis and Nexis Uni write, in either spelling ("BYLINE:", "Byline:"). A line starting with one
+# is a field of its own, also when the export puts no blank line between the fields.
+_LN_KEYS = _LN_FOOTER_KEYS | {
+    "SECTION", "LENGTH", "BYLINE", "AUTHOR", "DATELINE", "HIGHLIGHT", "BODY", "EDITION", "HEADLINE", "PAGE",
+    "LOAD DATE", "PUBLICATION TYPE", "DOCUMENT TYPE", "JOURNAL CODE", "CORRECTION DATE", "CLASSIFICATION",
+}
+_LN_KEY_LINE = re.compile(
+    r"^("
+    + "|".join(re.escape(s) for k in sorted(_LN_KEYS, key=len, reverse=True) for s in {k, k.title(), k.capitalize()})
+    + r")[ \t]*:[ \t]*(.*)$"
+)
 _COPYRIGHT = re.compile(r"^\s*(?:Copyright|©|\(c\)|All Rights Reserved|Alle rechten voorbehouden)", re.IGNORECASE)
 _LN_COLUMNS = {"BYLINE": "author", "AUTHOR": "author"}
+
+
+def _ln_meta(paragraph: str, head: bool) -> tuple[str, str] | None:
+    """(KEY, value) of a LexisNexis metadata paragraph: any upper-case ``KEY:``; in the head (before the body)
+    also a known key written as Nexis Uni does ("Byline:")."""
+    meta = _LN_META.match(paragraph) or (_LN_KEY_LINE.match(paragraph) if head else None)
+    return (meta.group(1).upper(), meta.group(2)) if meta else None
 
 
 def read_lexisnexis_text(text: str) -> Iterator[Record]:
@@ -152,16 +175,16 @@ def _lexisnexis_document(block: str, line: int, mark) -> Record:
             record.origin["source"] = "outlet line"
         else:
             record.extra.setdefault("edition", value)
-    paragraphs = _paragraphs(lines[i:])
+    paragraphs = _paragraphs(lines[i:], starts=_LN_KEY_LINE.match)
     # Each paragraph is in the head (headline, BYLINE:, LENGTH: ...), the body, or the footer (LOAD-DATE:
     # and after). An upper-case "KEY:" paragraph is metadata in the head; in the body only a footer key is.
     body: list[str] = []
     part = "head"
     for paragraph in paragraphs:
-        meta = _LN_META.match(paragraph)
-        key = meta.group(1) if meta else None
+        meta = _ln_meta(paragraph, part == "head")
+        key = meta[0] if meta else None
         if meta and (part != "body" or key in _LN_FOOTER_KEYS):
-            value = meta.group(2).strip()
+            value = meta[1].strip()
             if key == "BODY":  # older exports say where the body starts
                 part = "body"
                 body.extend([value] if value else [])
