@@ -423,3 +423,38 @@ def test_lexisnexis_metadata_lines_without_blank_lines_between_them_are_each_a_f
         "section": "BINNENLAND; Blz. 3", "length": "250 words", "dateline": "Tilburg",
         "load_date": "February 2, 2021", "language": "DUTCH", "publication_type": "Krant",
     }.items()
+
+
+@pytest.mark.parametrize(
+    "byline, author",
+    [
+        ("Door Petra Jansen", "Petra Jansen"),
+        ("DOOR PETRA JANSEN", "PETRA JANSEN"),
+        ("door: Petra Jansen", "Petra Jansen"),
+        ("By Peter Brown", "Peter Brown"),
+        ("Van onze verslaggever Jan Smit", "Jan Smit"),
+        ("Door onze correspondent Els Vos", "Els Vos"),
+        ("Von Peter Müller", "Peter Müller"),
+        ("Van onze verslaggever", "Van onze verslaggever"),  # no name follows: kept
+        ("Van Dijk", "Van Dijk"),
+        ("von der Leyen", "von der Leyen"),
+        ("Doornbos", "Doornbos"),
+        ("Byron Smit", "Byron Smit"),
+    ],
+)
+def test_byline_prefixes_are_stripped_and_names_kept(byline, author):
+    from ingest.textclean import author_without_prefix
+
+    assert author_without_prefix(byline) == author
+
+
+def test_every_reader_strips_byline_prefixes_the_same_way(tmp_path):
+    """LexisNexis kept "Door Petra Jansen" while Factiva stripped "Door": the prefix now goes in one place."""
+    assert [r.author for r in read(FORMATS / "lexisnexis-byline-prefixes.txt")] == ["Petra Jansen", "Els van Dijk"]
+    assert [r.author for r in read(FORMATS / "factiva-byline-prefixes.txt")] == ["Jan Smit", "Peter Brown"]
+    assert [r.author for r in read(FORMATS / "byline-prefixes.csv")] == ["Karin Smit", "Van Dijk", "Van onze verslaggever"]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    ingest_paths(db, [FORMATS / "lexisnexis-byline-prefixes.txt", FORMATS / "factiva-byline-prefixes.txt"])
+    assert [r["author"] for r in db.query("select author from articles order by id")] == [
+        "Petra Jansen", "Els van Dijk", "Jan Smit", "Peter Brown",
+    ]

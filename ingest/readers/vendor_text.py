@@ -386,8 +386,8 @@ def _factiva_document(block: str, line: int) -> Record:
         if not entry or i in title_lines:
             continue
         byline = _BYLINE.match(entry)
-        if byline and record.author is None:
-            record.author, record.origin["author"] = byline.group(1), "byline"
+        if byline and record.author is None:  # "Door"/"By" goes when the record is cleaned
+            record.author, record.origin["author"] = entry, "byline"
         else:
             record.extra.setdefault("section", entry)
     record.extra["length"] = lines[words_at].strip()
@@ -457,8 +457,6 @@ def _factiva_coded_document(block: str, line: int) -> Record:
             record.extra["id"] = value.split()[-1] if value else value
             record.origin["id"] = "AN"
         elif name in ("title", "author", "source"):
-            if name == "author":
-                value = _BYLINE.sub(r"\1", value)
             setattr(record, name, value or None)
             record.origin[name] = code
         elif value:
