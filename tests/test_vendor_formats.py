@@ -458,3 +458,17 @@ def test_every_reader_strips_byline_prefixes_the_same_way(tmp_path):
     assert [r["author"] for r in db.query("select author from articles order by id")] == [
         "Petra Jansen", "Els van Dijk", "Jan Smit", "Peter Brown",
     ]
+
+
+def test_factiva_section_above_the_headline_is_the_section_not_part_of_the_title():
+    """Factiva puts the section directly above the headline and the byline below it, blank lines or not."""
+    records = read(FORMATS / "factiva-section-above-headline.txt")
+    assert [(r.extra.get("section"), r.title, r.author) for r in records] == [
+        ("Economie", "Wachttijd voor huurwoning in Utrecht loopt op", "Jan Smit"),
+        ("Binnenland", "Brug over het Amsterdam-Rijnkanaal gaat dicht", "Karin de Wit"),
+        ("Sport", "Voetbalclub uit Zwolle wint beker na strafschoppen", None),
+        (None, "Raad stemt in met nieuw zwembad in Deventer", "Anna van der Berg"),
+        (None, "Stikstof: boeren protesteren in Den Haag", "ANP"),
+        (None, "Alleen een kop", None),
+    ]
+    assert all(r.error is None and r.date for r in records)

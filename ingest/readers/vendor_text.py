@@ -16,8 +16,8 @@ goes to the record's columns or to ``extra``:
   ``Section:``/``Length:``/``Byline:`` lines, a line ``Body``, the body (one
   paragraph per line), ``Load-Date:`` and other ``Key: value`` lines, and a line
   ``End of Document``.
-- Factiva (article format, saved as text): per document the headline, optional
-  section and byline lines, a word count ("287 words" / "287 woorden"), the date,
+- Factiva (article format, saved as text): per document an optional section line,
+  the headline, an optional byline line (see ``_factiva_head``), a word count ("287 words" / "287 woorden"), the date,
   an optional time, the outlet, its source code, optional edition and page, the
   language, a copyright line, the body (paragraphs separated by blank lines),
   and ``Document <accession number>``.
@@ -367,29 +367,15 @@ def _factiva_document(block: str, line: int) -> Record:
             "the title, date and outlet cannot be told from the text; export it again"
         )
         return record
-    # The headline is the first paragraph, up to a byline line; other lines before the word count are the
-    # byline or the section.
-    title_lines: list[int] = []
-    for i, entry in enumerate(lines[:words_at]):
-        if not entry.strip():
-            if title_lines:
-                break
-            continue
-        if _BYLINE.match(entry.strip()):
-            break
-        title_lines.append(i)
-    if title_lines:
-        record.title = " ".join(lines[i].strip() for i in title_lines)
-        record.origin["title"] = "headline"
-    for i, entry in enumerate(lines[:words_at]):
-        entry = entry.strip()
-        if not entry or i in title_lines:
-            continue
-        byline = _BYLINE.match(entry)
-        if byline and record.author is None:  # "Door"/"By" goes when the record is cleaned
-            record.author, record.origin["author"] = entry, "byline"
-        else:
-            record.extra.setdefault("section", entry)
+    section, headline, byline, rest = _factiva_head([entry.strip() for entry in lines[:words_at] if entry.strip()])
+    if headline:
+        record.title, record.origin["title"] = headline, "headline"
+    if byline:  # "Door"/"By" goes when the record is cleaned
+        record.author, record.origin["author"] = byline, "byline"
+    if section:
+        record.extra["section"] = section
+    for entry in rest:
+        record.extra.setdefault("notes", entry)
     record.extra["length"] = lines[words_at].strip()
     i = words_at + 1
     meta: list[str] = []
@@ -418,6 +404,42 @@ def _factiva_document(block: str, line: int) -> Record:
         return record
     _finish(record, _paragraphs(lines[i:]), "Factiva")
     return record
+
+
+def _factiva_head(lines: list[str]) -> tuple[str | None, str | None, str | None, list[str]]:
+    """(section, headline, byline, other lines) of the non-blank lines above a Factiva word count.
+
+    Factiva writes each field on one line, in a fixed order: the section (optional), the headline, the byline
+    (optional), so a section sits directly above the headline with or without a blank line. A byline is known
+    by its "By"/"Door" word; without one, the lines are told apart by their place: of three lines the third is
+    the byline; of two, the second is the byline when it looks like a name or is no longer than the first
+    (a short section above a longer headline is the other reading).
+    """
+    at = next((i for i, line in enumerate(lines) if _BYLINE.match(line)), None)
+    if at is not None:
+        above, byline, rest = lines[:at], lines[at], lines[at + 1 :]
+    elif len(lines) >= 3:
+        above, byline, rest = lines[:2], lines[2], lines[3:]
+    elif len(lines) == 2 and (_looks_like_name(lines[1]) or len(lines[0].split()) >= len(lines[1].split())):
+        above, byline, rest = lines[:1], lines[1], []  # a headline, then a byline ("Jan de Vries", "ANP")
+    else:
+        above, byline, rest = lines, None, []
+    if not above:
+        return None, None, byline, rest
+    section = "; ".join(above[:-1]) or None
+    return section, above[-1], byline, rest
+
+
+_NAME_PARTICLES = {"van", "de", "der", "den", "ter", "te", "'t", "von", "du", "la", "le", "en", "and", "&", "el", "al"}
+
+
+def _looks_like_name(line: str) -> bool:
+    """Whether a line is a person's name or a few of them ("Jan de Vries", "Anna Smit en Piet Bos"), not a
+    headline: two to eight words, each capitalised or a name particle, no digits, no closing punctuation."""
+    words = line.replace(",", " ").split()
+    if not 2 <= len(words) <= 8 or re.search(r"[\d:;!?\"'‘’“”]|\.$", line):
+        return False
+    return all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
 # Factiva's "Full Article/Report plus Indexing" layout: every field on lines that start with its code.
