@@ -472,3 +472,11 @@ def test_factiva_section_above_the_headline_is_the_section_not_part_of_the_title
         (None, "Alleen een kop", None),
     ]
     assert all(r.error is None and r.date for r in records)
+
+
+def test_factiva_indexing_layout_without_a_date_warns_naming_pd():
+    records = read(FORMATS / "factiva-indexing-no-date.txt")
+    assert [r.title for r in records] == ["Sluizen bij IJmuiden dicht door storm", "Dijken worden versterkt"]
+    for record in records:
+        assert not record.rejected and record.date is None
+        assert record.error == "Factiva document: the date field 'PD' is missing or empty; stored without a date"

@@ -32,7 +32,7 @@ import re
 from typing import Iterator
 
 from ..dates import DateError, parse_date
-from ..record import Record
+from ..record import Record, missing_date_reason
 from . import LineCounter
 
 # ---------------------------------------------------------------- shared
@@ -218,7 +218,9 @@ def _put(record: Record, column: str | None, key: str, value: str, label: str) -
         record.extra.setdefault(key, value)
 
 
-def _finish(record: Record, body: list[str], vendor: str) -> None:
+def _finish(record: Record, body: list[str], vendor: str, date_field: str | None = None) -> None:
+    """The record's text from its body paragraphs, or the reason it has none; a warning when it has no date
+    (naming ``date_field`` for layouts whose date is a field, else the date line)."""
     where = f"{vendor} document" + (f" {record.extra['document']}" if "document" in record.extra else "")
     if not body:
         record.error = (
@@ -228,7 +230,9 @@ def _finish(record: Record, body: list[str], vendor: str) -> None:
         return
     record.text = "\n\n".join(body)
     record.origin["text"] = "body"
-    if record.date is None:
+    if record.date is None and date_field:
+        record.error = f"{where}: {missing_date_reason(date_field)}"
+    elif record.date is None:
         record.error = f"{where} has no date line; stored without a date"
 
 
@@ -473,7 +477,7 @@ def _factiva_coded_document(block: str, line: int) -> Record:
         value = " ".join(v for v in values if v)
         name = _FACTIVA_CODES.get(code, code.lower())
         if name == "date":
-            record.date = as_date(value) or value
+            record.date = as_date(value) or value or None
             record.origin["date"] = "PD"
         elif name == "id":
             record.extra["id"] = value.split()[-1] if value else value
@@ -483,7 +487,7 @@ def _factiva_coded_document(block: str, line: int) -> Record:
             record.origin[name] = code
         elif value:
             record.extra[name] = value
-    _finish(record, body, "Factiva")
+    _finish(record, body, "Factiva", date_field="'PD'")
     return record
 
 
