@@ -503,17 +503,3 @@ def test_a_nul_in_a_quoted_csv_field_spanning_lines_costs_nothing(tmp_path):
     assert first.text == "Eerste alinea met de woningen.\n\nTweede alinea." and "NUL" in first.error
     assert second.text == "Twee." and second.error is None
 
-
-def test_json_error_messages_name_the_place_once(tmp_path):
-    """json's own message may end in "at" ("Unterminated string starting at"): no second "at" is added."""
-    path = tmp_path / "a.jsonl"
-    path.write_text('{"text": "Een."}\n{"text": "Twee, nooit gesloten}\n{"text": "Drie" "x"}\n', encoding="utf-8")
-    _, unterminated, delimiter = open_records(path)
-    assert "(Unterminated string starting at column 10)" in unterminated.error
-    assert "(Expecting ',' delimiter at column 17)" in delimiter.error
-    for record in (unterminated, delimiter):
-        assert " at at " not in record.error
-    broken = tmp_path / "a.json"
-    broken.write_text('[{"text": "Een."},\n {"text": "Twee, nooit gesloten}]\n', encoding="utf-8")
-    last = list(open_records(broken))[-1]
-    assert last.rejected and "JSON breaks at line 2" in last.error and " at)" not in last.error
