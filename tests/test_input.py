@@ -502,4 +502,3 @@ def test_a_nul_in_a_quoted_csv_field_spanning_lines_costs_nothing(tmp_path):
     first, second = open_records(path)
     assert first.text == "Eerste alinea met de woningen.\n\nTweede alinea." and "NUL" in first.error
     assert second.text == "Twee." and second.error is None
-
