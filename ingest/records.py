@@ -393,7 +393,8 @@ def _finish(record: Record, max_bytes: int, clean: bool) -> Record:
 
 def clean_record(record: Record) -> Record:
     """Clean a record's text and fields (see textclean.py); the costly part of reading."""
-    from .textclean import author_without_prefix, clean_field, clean_text
+    from .bylines import author_without_prefix
+    from .textclean import clean_field, clean_text
 
     if record.text is not None:
         record.text = clean_text(record.text)

@@ -184,23 +184,6 @@ def clean_field(value: str) -> str:
     return " ".join(repair(value).split())
 
 
-# "Door Petra Jansen", "By Peter Brown", "Van onze verslaggever Jan Smit", "Door onze correspondent Els Vos":
-# the words before the name in a byline (and Factiva's German and French "Von", "Par"). "Van" alone is not
-# one: it starts names ("Van Dijk"); nor is "von der" ("von der Leyen").
-_ROLE = r"(?:eigen\s+|vaste\s+|staff\s+)?(?:verslaggeefster|verslaggevers?|correspondente?n?|redacteuren|redacteur|redactie|medewerkers?|reporters?|writers?|correspondents?)\b"
-BYLINE_PREFIX = re.compile(
-    rf"^(?:(?:door|by|par|von(?![ \t]+(?:der|den|dem|zu)\b))\b[ \t]*:?[ \t]*(?:(?:onze|our)\b[ \t]*{_ROLE}[ \t]*:?)?|van[ \t]+onze\b[ \t]*{_ROLE}[ \t]*:?)[ \t]*",
-    re.IGNORECASE,
-)
-
-
-def author_without_prefix(author: str) -> str:
-    """A byline without the words before the name ("Door Petra Jansen" -> "Petra Jansen"); a byline that is
-    only such words ("Van onze verslaggever") is kept as it is. Every reader's author goes through this."""
-    rest = BYLINE_PREFIX.sub("", author, count=1).strip()
-    return rest if rest else author
-
-
 def clean_text(text: str) -> str:
     """An article body: markup, mojibake and Unicode form repaired; long unbroken text split into paragraphs.
 

@@ -440,10 +440,11 @@ def test_lexisnexis_metadata_lines_without_blank_lines_between_them_are_each_a_f
         ("von der Leyen", "von der Leyen"),
         ("Doornbos", "Doornbos"),
         ("Byron Smit", "Byron Smit"),
+        ("By-election", "By-election"),
     ],
 )
 def test_byline_prefixes_are_stripped_and_names_kept(byline, author):
-    from ingest.textclean import author_without_prefix
+    from ingest.bylines import author_without_prefix
 
     assert author_without_prefix(byline) == author
 
@@ -470,6 +471,8 @@ def test_factiva_section_above_the_headline_is_the_section_not_part_of_the_title
         (None, "Raad stemt in met nieuw zwembad in Deventer", "Anna van der Berg"),
         (None, "Stikstof: boeren protesteren in Den Haag", "ANP"),
         (None, "Alleen een kop", None),
+        ("Weer", "Door de storm vallen bomen om in Zeeland", "Els Vos"),
+        ("Kunst", "Van Gogh Museum opent nieuwe vleugel", None),
     ]
     assert all(r.error is None and r.date for r in records)
 

@@ -17,7 +17,8 @@ goes to the record's columns or to ``extra``:
   paragraph per line), ``Load-Date:`` and other ``Key: value`` lines, and a line
   ``End of Document``.
 - Factiva (article format, saved as text): per document an optional section line,
-  the headline, an optional byline line (see ``_factiva_head``), a word count ("287 words" / "287 woorden"), the date,
+  the headline, an optional byline line (see ``_factiva_head``), a word count
+  ("287 words" / "287 woorden"), the date,
   an optional time, the outlet, its source code, optional edition and page, the
   language, a copyright line, the body (paragraphs separated by blank lines),
   and ``Document <accession number>``.
@@ -31,6 +32,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..bylines import is_byline
 from ..dates import DateError, parse_date
 from ..record import Record, missing_date_reason
 from . import LineCounter
@@ -332,7 +334,6 @@ _LANGUAGES = {
     "español", "spanish", "italiano", "italian",
 }
 _PAGE = re.compile(r"^(?:Page|Pagina|Seite|p\.)\s*\S+$", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:By|Door|Van|Von|Par)\s+(.+)$", re.IGNORECASE)
 
 
 def read_factiva_text(text: str) -> Iterator[Record]:
@@ -415,11 +416,12 @@ def _factiva_head(lines: list[str]) -> tuple[str | None, str | None, str | None,
 
     Factiva writes each field on one line, in a fixed order: the section (optional), the headline, the byline
     (optional), so a section sits directly above the headline with or without a blank line. A byline is known
-    by its "By"/"Door" word; without one, the lines are told apart by their place: of three lines the third is
+    by its "By"/"Door" word followed by a name (``bylines.is_byline``: "Door de storm ..." is a headline);
+    without one, the lines are told apart by their place: of three lines the third is
     the byline; of two, the second is the byline when it looks like a name or is no longer than the first
     (a short section above a longer headline is the other reading).
     """
-    at = next((i for i, line in enumerate(lines) if _BYLINE.match(line)), None)
+    at = next((i for i, line in enumerate(lines) if is_byline(line)), None)
     if at is not None:
         above, byline, rest = lines[:at], lines[at], lines[at + 1 :]
     elif len(lines) >= 3:
