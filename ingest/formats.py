@@ -277,7 +277,10 @@ def read_json_lines(lines: Iterable[str], field_map: dict | None = None) -> Iter
         try:
             value = json.loads(raw, strict=False)  # control characters (a stray NUL) inside strings are cleaned later
         except (ValueError, RecursionError) as error:
-            detail = json_problem(error.msg, f"column {error.colno}") if isinstance(error, json.JSONDecodeError) else str(error)
+            if isinstance(error, json.JSONDecodeError):
+                detail = json_problem(error.msg, f"column {error.colno}")
+            else:
+                detail = str(error)
             yield Record(
                 position=0,
                 line=number,
