@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from .readers import LineCounter, vendor_json, vendor_text, xml
 from .readers.seed import has_seed_headers, read_seed_text
-from .record import Record
+from .record import Record, add_warning, missing_date_reason
 
 # Our fields, each with the input names that mean it (compared by ``field_key``),
 # most specific first. Covers AmCAT (title, text, date, medium, publisher, url, id,
@@ -42,9 +42,11 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "id": ("id", "articleid", "documentid", "docid", "uid", "guid", "identifier", "itemid"),
 }
-# Used as the text only when there is no full-text field: a warning says so.
+# Used as the text only when a record has no full text (no text field, or an empty or null one, as NewsAPI
+# gives for many items): a warning says so.
 SNIPPET_NAMES = (
     "hitsentence", "openingtext", "snippet", "lead", "intro", "summary", "abstract", "description", "samenvatting",
+    "teaser", "excerpt",
 )
 FIELDS = tuple(FIELD_NAMES)
 
@@ -78,7 +80,7 @@ class FieldPlan:
     """Which input column feeds each of our fields, decided once per set of column names."""
 
     columns: dict[str, str]  # our field -> input column
-    snippet: str | None  # a summary column to fall back on for the text
+    snippet: str | None  # a summary column to fall back on for a record without full text
     missing: dict[str, str]  # our field -> column named with --field that is not there
     found: tuple[str, ...]  # every input column, for messages
     vendor: str | None = None  # the tool whose output this is (readers/vendor_json.py), if recognised
@@ -113,7 +115,7 @@ def plan_fields(columns: Iterable[str], field_map: dict[str, str] | None = None)
             chosen[target] = column
             taken.add(column)
     snippet = None
-    if "text" not in chosen and "text" not in missing:
+    if "text" not in missing:  # also when there is a text field: a record may leave it empty
         snippet = next((by_key[n] for n in SNIPPET_NAMES if n in by_key and by_key[n] not in taken), None)
     return FieldPlan(chosen, snippet, missing, tuple(columns), vendor)
 
@@ -176,12 +178,15 @@ def record_from_fields(values: dict, plan: FieldPlan, line: int, raw: str) -> Re
         record.text = _as_text(values.get(plan.snippet), "\n\n")
         record.extra.pop(plan.snippet, None)
         record.origin["text"] = plan.snippet
-        record.error = f"no full text, only the summary field {plan.snippet!r}; stored with that as the text"
+        empty = f"the text field {plan.columns['text']!r} is empty" if "text" in plan.columns else "no full text"
+        record.error = f"{empty}, only the summary field {plan.snippet!r}; stored with that as the text"
     if record.text is None:
         record.error = _no_text_reason(plan)
     else:
         record.text = vendor_json.adapt_text(record.text, plan.vendor, record.extra)
-        if record.date is None and record.error is None and "date" not in plan.columns:
+        if record.date is None and "date" in plan.columns:
+            add_warning(record, missing_date_reason(repr(plan.columns["date"])))
+        elif record.date is None and record.error is None:
             record.error = _no_date_reason(values)
     return record
 
@@ -272,7 +277,10 @@ def read_json_lines(lines: Iterable[str], field_map: dict | None = None) -> Iter
         try:
             value = json.loads(raw, strict=False)  # control characters (a stray NUL) inside strings are cleaned later
         except (ValueError, RecursionError) as error:
-            detail = f"{error.msg} at column {error.colno}" if isinstance(error, json.JSONDecodeError) else str(error)
+            if isinstance(error, json.JSONDecodeError):
+                detail = json_problem(error.msg, f"column {error.colno}")
+            else:
+                detail = str(error)
             yield Record(
                 position=0,
                 line=number,
@@ -286,6 +294,13 @@ def read_json_lines(lines: Iterable[str], field_map: dict | None = None) -> Iter
                 yield record_from_json(hit, json.dumps(hit, ensure_ascii=False), number, plans, f"line {number}")
             continue
         yield record_from_json(value, raw, number, plans, f"line {number}")
+
+
+def json_problem(message: str, place: str) -> str:
+    """json's message with where it happened: some messages already end in "at" ("Unterminated string
+    starting at"), so the place follows them directly instead of after a second "at"."""
+    message = message.rstrip()
+    return f"{message} {place}" if re.search(r"\bat$", message) else f"{message} at {place}"
 
 
 def _dig(value, path):
@@ -525,7 +540,8 @@ def _broken_json_reason(text: str, broken: _Broken, read: int) -> str:
     column = broken.pos - text.rfind("\n", 0, broken.pos)
     before = "the 1 article before it was" if read == 1 else f"the {read:,} articles before it were"
     return (
-        f"the JSON breaks at line {line}, column {column} ({broken.message}); {before} read and the rest is kept "
+        f"the JSON breaks at line {line}, column {column} ({re.sub(r' at$', '', broken.message)}); {before} read and "
+        "the rest is kept "
         "here. Repair or re-export the file and ingest it again"
     )
 

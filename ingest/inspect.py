@@ -15,7 +15,7 @@ from pathlib import Path
 from .articles import derive_title, record_date
 from .detect import Detection
 from .paragraphs import clean_article_text
-from .records import MAX_RECORD_BYTES, detect_file, find_input_files, open_records
+from .records import MAX_RECORD_BYTES, detect_file, find_input_files, no_articles_reason, open_records
 
 COLUMNS = ("title", "date", "source", "author", "url", "text", "id")
 
@@ -90,6 +90,8 @@ def inspect_files(
                         "extra": sorted(record.extra),
                     }
                 )
+        if report.records == 0 and str(path) != "-":  # the warning ingest gives such a file
+            report.problems.append(f"warning: {no_articles_reason(path, path.name, format)}")
         reports.append(report)
     return reports
 

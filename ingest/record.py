@@ -35,3 +35,14 @@ class Record:
     @property
     def rejected(self) -> bool:
         return self.text is None
+
+
+def missing_date_reason(field: str) -> str:
+    """The warning for a record whose format has a date field (``field``, named as the user sees it) but
+    whose date is missing, empty or null. The readers of every format with a date field use it."""
+    return f"the date field {field} is missing or empty; stored without a date"
+
+
+def add_warning(record: Record, warning: str) -> None:
+    """Add a warning to those the record already has (``error`` of a record that has text)."""
+    record.error = f"{record.error}; {warning}" if record.error else warning

@@ -389,6 +389,7 @@ def _finish(record: Record, max_bytes: int, clean: bool) -> Record:
 
 def clean_record(record: Record) -> Record:
     """Clean a record's text and fields (see textclean.py); the costly part of reading."""
+    from .bylines import author_without_prefix
     from .textclean import clean_field, clean_text
 
     if record.text is not None:
@@ -397,6 +398,8 @@ def clean_record(record: Record) -> Record:
         value = getattr(record, name)
         if value is not None:
             setattr(record, name, clean_field(value) or None)
+    if record.author is not None:  # the one place bylines lose "Door"/"By": the same for every reader
+        record.author = author_without_prefix(record.author)
     if record.url is not None:
         record.url = record.url.strip() or None
     return record

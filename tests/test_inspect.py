@@ -36,3 +36,32 @@ def test_inspect_command_exit_0_when_all_records_read():
     result = CliRunner().invoke(cli, ["inspect", str(CASES / "trafilatura-json")])
     assert result.exit_code == 0, result.output
     assert "recognised as: trafilatura (1)" in result.output and "paragraphs: 7" in result.output
+
+
+def test_inspect_warns_about_files_without_articles_as_ingest_does(tmp_path):
+    """Empty, whitespace-only, header-only and ``[]`` files: inspect names the same warning ingest prints."""
+    import sqlite_utils
+
+    from ingest.archive import ingest_paths
+
+    files = {
+        "leeg.txt": "",
+        "spaties.txt": " \n\n\t \r\n",
+        "kop.csv": "\ufeffdatum;titel;tekst\n",
+        "kop.tsv": "datum\ttitel\ttekst\r\n\r\n",
+        "leeg.json": "[]\n",
+    }
+    export = tmp_path / "export"
+    export.mkdir()
+    for name, content in files.items():
+        (export / name).write_text(content, encoding="utf-8")
+    problems = []
+    ingest_paths(sqlite_utils.Database(tmp_path / "archive.db"), [export], on_problem=problems.append)
+    reports = inspect_files([export])
+    assert [f"{r.path}: {p}" for r in reports for p in r.problems] == sorted(problems)
+    by_name = {r.path.rsplit("/", 1)[-1]: r.problems for r in reports}
+    assert by_name["leeg.txt"] == by_name["spaties.txt"] == ["warning: empty file, no articles"]
+    assert by_name["kop.csv"] == by_name["kop.tsv"] == ["warning: header row only, no articles"]
+    assert by_name["leeg.json"] == ["warning: an empty JSON list, no articles"]
+    result = CliRunner().invoke(cli, ["inspect", str(export / "leeg.txt")])
+    assert result.exit_code == 0 and "problems: 1\n    warning: empty file, no articles" in result.output

@@ -88,6 +88,21 @@ def test_malformed_json_line_is_rejected_and_the_rest_is_read():
     assert "line 2 is not valid JSON" in records[1].error and records[1].line == 2
 
 
+def test_json_error_messages_name_the_place_once(tmp_path):
+    """json's own message may end in "at" ("Unterminated string starting at"): no second "at" is added."""
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "Een."}\n{"text": "Twee, nooit gesloten}\n{"text": "Drie" "x"}\n', encoding="utf-8")
+    _, unterminated, delimiter = open_records(path)
+    assert "(Unterminated string starting at column 10)" in unterminated.error
+    assert "(Expecting ',' delimiter at column 17)" in delimiter.error
+    for record in (unterminated, delimiter):
+        assert " at at " not in record.error
+    broken = tmp_path / "a.json"
+    broken.write_text('[{"text": "Een."},\n {"text": "Twee, nooit gesloten}]\n', encoding="utf-8")
+    last = list(open_records(broken))[-1]
+    assert last.rejected and "JSON breaks at line 2" in last.error and " at)" not in last.error
+
+
 def test_jsonl_raw_is_the_exact_line():
     lines = (FIXTURES / "input_articles.jsonl").read_text(encoding="utf-8").splitlines()
     assert [r.raw for r in read(FIXTURES / "input_articles.jsonl")] == lines

@@ -202,7 +202,23 @@ def test_newsapi_everything_response(tmp_path):
     (tmp_path / "everything.json").write_text(json.dumps(response), encoding="utf-8")
     first, second = read(tmp_path / "everything.json")
     assert (first.source, first.text, first.extra["truncated_chars"]) == ("Voorbeeld.nl", "Eerste zin van het bericht…", 812)
-    assert second.rejected
+    assert second.text == "Kort." and "only the summary field 'description'" in second.error
+
+
+def test_a_null_full_text_falls_back_on_the_summary_field_with_a_warning():
+    """NewsAPI gives many items ``"content": null`` with a ``description``; news-please pages behind a paywall
+    have ``"maintext": null`` with one: the summary is the text, with a warning, as for a file without a text field."""
+    summary_only, full, empty = read(FORMATS / "newsapi-content-null.json")
+    assert summary_only.text == "De gemeente sluit het openluchtbad wegens blauwalg."
+    assert summary_only.error == (
+        "the text field 'content' is empty, only the summary field 'description'; stored with that as the text"
+    )
+    assert summary_only.origin["text"] == "description" and "description" not in summary_only.extra
+    assert (summary_only.source, summary_only.date) == ("Voorbeeldkrant", "2021-06-08T22:30:00Z")
+    assert full.text == "Tekst over de brug…" and full.error is None and full.extra["description"] == "Kort."
+    assert empty.rejected and "'content' is empty" in empty.error
+    (paywalled,) = read(FORMATS / "newsplease-maintext-null.jsonl")
+    assert paywalled.text == "Alleen een samenvatting van het bericht." and "summary field 'description'" in paywalled.error
 
 
 def test_no_date_field_recognised_is_a_warning_naming_the_candidates(tmp_path):
@@ -354,3 +370,116 @@ def test_a_lexisnexis_document_without_headline_keeps_its_first_paragraph_in_the
     path.write_text(text.replace("Nieuwe sluis bij IJmuiden krijgt groen licht\n\n", ""), encoding="utf-8")
     first = read(path)[0]
     assert first.title is None and first.text.startswith("De bouw van de grootste zeesluis")
+
+
+def test_a_missing_or_null_date_in_a_format_with_a_date_field_is_a_warning_naming_it():
+    """As the seed format warns about a text without a date header, every format with a date field warns
+    when a record's date is missing, empty or null, naming the field; a record with a date has no warning."""
+    undated, dated = read(FORMATS / "newsplease-date-null.jsonl")
+    assert not undated.rejected and undated.date is None
+    assert undated.error == "the date field 'date_publish' is missing or empty; stored without a date"
+    assert dated.date == "2022-02-01 08:30:00" and dated.error is None
+    empty, na, dated = read(FORMATS / "undated-items.csv")
+    assert empty.error == na.error == "the date field 'datum' is missing or empty; stored without a date"
+    assert dated.error is None
+    undated, dated = read(FORMATS / "feed-rss-undated-item.xml")
+    assert "the date field 'pubDate'/'published'/'updated' is missing" in undated.error and dated.error is None
+    (undated,) = read(FORMATS / "trafilatura-undated.xml")
+    assert not undated.rejected and "the date field 'date' of <doc> is missing" in undated.error
+
+
+def test_a_summary_only_record_without_a_date_gets_both_warnings(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps({
+        "source": {"id": None, "name": "NOS"}, "title": "Kop", "description": "Kort.", "url": "https://nos.nl/9",
+        "urlToImage": None, "publishedAt": None, "content": None,
+    }), encoding="utf-8")
+    (record,) = read(tmp_path / "a.json")
+    assert record.text == "Kort." and "summary field 'description'" in record.error
+    assert "the date field 'publishedAt' is missing or empty" in record.error
+
+
+def test_lexisnexis_metadata_lines_without_blank_lines_between_them_are_each_a_field():
+    """SECTION:/LENGTH:/BYLINE:/DATELINE: on consecutive lines (and LOAD-DATE:/LANGUAGE: after the body) are
+    separate fields, not one merged 'section'; a wrapped value's next line still belongs to it."""
+    first, second = read(FORMATS / "lexisnexis-consecutive-metadata.txt")
+    assert (first.title, first.author, first.date, first.source) == (
+        "Provincie wil meer woningen bij Tilburg", "Marieke van Dam", "2021-02-01", "Voorbeeldkrant",
+    )
+    assert first.extra.items() >= {
+        "section": "BINNENLAND; Blz. 3", "length": "250 words", "dateline": "Tilburg",
+        "highlight": "De provincie wil tienduizend woningen extra, verspreid over vijf gemeenten.",
+        "load_date": "February 2, 2021", "language": "DUTCH", "publication_type": "Krant",
+    }.items()
+    assert first.text.split("\n\n")[1] == "De gemeenten zijn blij met het plan." and first.error is None
+    # The same fields written as Nexis Uni writes its keys.
+    assert (second.title, second.author) == ("Brug over de Maas gaat dicht", "Sem Bakker")
+    assert second.extra.items() >= {"section": "REGIO", "length": "120 woorden"}.items()
+    assert second.text == "De brug over de Maas bij Venlo gaat drie weken dicht voor onderhoud."
+    (uni,) = read(FORMATS / "nexis-uni-consecutive-metadata.txt")
+    assert (uni.title, uni.author, uni.source, uni.date) == (
+        "Provincie wil meer woningen bij Tilburg", "Marieke van Dam", "Voorbeeldkrant", "2021-02-01",
+    )
+    assert uni.extra.items() >= {
+        "section": "BINNENLAND; Blz. 3", "length": "250 words", "dateline": "Tilburg",
+        "load_date": "February 2, 2021", "language": "DUTCH", "publication_type": "Krant",
+    }.items()
+
+
+@pytest.mark.parametrize(
+    "byline, author",
+    [
+        ("Door Petra Jansen", "Petra Jansen"),
+        ("DOOR PETRA JANSEN", "PETRA JANSEN"),
+        ("door: Petra Jansen", "Petra Jansen"),
+        ("By Peter Brown", "Peter Brown"),
+        ("Van onze verslaggever Jan Smit", "Jan Smit"),
+        ("Door onze correspondent Els Vos", "Els Vos"),
+        ("Von Peter Müller", "Peter Müller"),
+        ("Van onze verslaggever", "Van onze verslaggever"),  # no name follows: kept
+        ("Van Dijk", "Van Dijk"),
+        ("von der Leyen", "von der Leyen"),
+        ("Doornbos", "Doornbos"),
+        ("Byron Smit", "Byron Smit"),
+        ("By-election", "By-election"),
+    ],
+)
+def test_byline_prefixes_are_stripped_and_names_kept(byline, author):
+    from ingest.bylines import author_without_prefix
+
+    assert author_without_prefix(byline) == author
+
+
+def test_every_reader_strips_byline_prefixes_the_same_way(tmp_path):
+    """LexisNexis kept "Door Petra Jansen" while Factiva stripped "Door": the prefix now goes in one place."""
+    assert [r.author for r in read(FORMATS / "lexisnexis-byline-prefixes.txt")] == ["Petra Jansen", "Els van Dijk"]
+    assert [r.author for r in read(FORMATS / "factiva-byline-prefixes.txt")] == ["Jan Smit", "Peter Brown"]
+    assert [r.author for r in read(FORMATS / "byline-prefixes.csv")] == ["Karin Smit", "Van Dijk", "Van onze verslaggever"]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    ingest_paths(db, [FORMATS / "lexisnexis-byline-prefixes.txt", FORMATS / "factiva-byline-prefixes.txt"])
+    assert [r["author"] for r in db.query("select author from articles order by id")] == [
+        "Petra Jansen", "Els van Dijk", "Jan Smit", "Peter Brown",
+    ]
+
+
+def test_factiva_section_above_the_headline_is_the_section_not_part_of_the_title():
+    """Factiva puts the section directly above the headline and the byline below it, blank lines or not."""
+    records = read(FORMATS / "factiva-section-above-headline.txt")
+    assert [(r.extra.get("section"), r.title, r.author) for r in records] == [
+        ("Economie", "Wachttijd voor huurwoning in Utrecht loopt op", "Jan Smit"),
+        ("Binnenland", "Brug over het Amsterdam-Rijnkanaal gaat dicht", "Karin de Wit"),
+        ("Sport", "Voetbalclub uit Zwolle wint beker na strafschoppen", None),
+        (None, "Raad stemt in met nieuw zwembad in Deventer", "Anna van der Berg"),
+        (None, "Stikstof: boeren protesteren in Den Haag", "ANP"),
+        (None, "Alleen een kop", None),
+        ("Weer", "Door de storm vallen bomen om in Zeeland", "Els Vos"),
+        ("Kunst", "Van Gogh Museum opent nieuwe vleugel", None),
+    ]
+    assert all(r.error is None and r.date for r in records)
+
+
+def test_factiva_indexing_layout_without_a_date_warns_naming_pd():
+    records = read(FORMATS / "factiva-indexing-no-date.txt")
+    assert [r.title for r in records] == ["Sluizen bij IJmuiden dicht door storm", "Dijken worden versterkt"]
+    for record in records:
+        assert not record.rejected and record.date is None
+        assert record.error == "Factiva document: the date field 'PD' is missing or empty; stored without a date"

@@ -7,7 +7,8 @@ goes to the record's columns or to ``extra``:
 
 - LexisNexis Academic ("N of M DOCUMENTS"): a request header, then per document a
   centred outlet line, a centred date line ("January 11, 2010 Monday"), the
-  headline, ``BYLINE:``/``SECTION:``/``LENGTH:`` lines, the body (paragraphs
+  headline, ``BYLINE:``/``SECTION:``/``LENGTH:`` lines (with or without blank lines between them;
+  each line that starts with a known key is a field of its own), the body (paragraphs
   separated by blank lines, lines wrapped at 80 characters), then ``LOAD-DATE:``,
   ``LANGUAGE:``, ``PUBLICATION-TYPE:`` and a centred copyright notice.
 - Nexis Uni (its .docx, or that file saved as text): an optional cover page, then
@@ -15,8 +16,9 @@ goes to the record's columns or to ``extra``:
   ``Section:``/``Length:``/``Byline:`` lines, a line ``Body``, the body (one
   paragraph per line), ``Load-Date:`` and other ``Key: value`` lines, and a line
   ``End of Document``.
-- Factiva (article format, saved as text): per document the headline, optional
-  section and byline lines, a word count ("287 words" / "287 woorden"), the date,
+- Factiva (article format, saved as text): per document an optional section line,
+  the headline, an optional byline line (see ``_factiva_head``), a word count
+  ("287 words" / "287 woorden"), the date,
   an optional time, the outlet, its source code, optional edition and page, the
   language, a copyright line, the body (paragraphs separated by blank lines),
   and ``Document <accession number>``.
@@ -30,8 +32,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..bylines import is_byline
 from ..dates import DateError, parse_date
-from ..record import Record
+from ..record import Record, missing_date_reason
 from . import LineCounter
 
 # ---------------------------------------------------------------- shared
@@ -64,10 +67,14 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
-    """Blank-line separated paragraphs, each with its wrapped lines joined by spaces."""
+def _paragraphs(lines: list[str], starts=None) -> list[str]:
+    """Blank-line separated paragraphs, each with its wrapped lines joined by spaces. A line for which
+    ``starts`` is true (a metadata line) starts a paragraph of its own even without a blank line before it."""
     paragraphs, current = [], []
     for line in lines + [""]:
+        if current and line.strip() and starts and starts(line):
+            paragraphs.append(" ".join(current))
+            current = []
         if line.strip():
             current.append(line.strip())
         elif current:
@@ -90,8 +97,26 @@ _LN_FOOTER_KEYS = {
     "PERSON", "COMPANY", "INDUSTRY", "TICKER", "CORRECTION-DATE", "JOURNAL-CODE", "ACC-NO", "URL", "NOTES", "TYPE",
     "CITY", "STATE", "COUNTRY", "SERIES", "DISTRIBUTION", "PUB-TYPE",
 }
+# Every key LexisNexis and Nexis Uni write, in either spelling ("BYLINE:", "Byline:"). A line starting with one
+# is a field of its own, also when the export puts no blank line between the fields.
+_LN_KEYS = _LN_FOOTER_KEYS | {
+    "SECTION", "LENGTH", "BYLINE", "AUTHOR", "DATELINE", "HIGHLIGHT", "BODY", "EDITION", "HEADLINE", "PAGE",
+    "LOAD DATE", "PUBLICATION TYPE", "DOCUMENT TYPE", "JOURNAL CODE", "CORRECTION DATE", "CLASSIFICATION",
+}
+_LN_KEY_LINE = re.compile(
+    r"^("
+    + "|".join(re.escape(s) for k in sorted(_LN_KEYS, key=len, reverse=True) for s in {k, k.title(), k.capitalize()})
+    + r")[ \t]*:[ \t]*(.*)$"
+)
 _COPYRIGHT = re.compile(r"^\s*(?:Copyright|©|\(c\)|All Rights Reserved|Alle rechten voorbehouden)", re.IGNORECASE)
 _LN_COLUMNS = {"BYLINE": "author", "AUTHOR": "author"}
+
+
+def _ln_meta(paragraph: str, head: bool) -> tuple[str, str] | None:
+    """(KEY, value) of a LexisNexis metadata paragraph: any upper-case ``KEY:``; in the head (before the body)
+    also a known key written as Nexis Uni does ("Byline:")."""
+    meta = _LN_META.match(paragraph) or (_LN_KEY_LINE.match(paragraph) if head else None)
+    return (meta.group(1).upper(), meta.group(2)) if meta else None
 
 
 def read_lexisnexis_text(text: str) -> Iterator[Record]:
@@ -152,16 +177,16 @@ def _lexisnexis_document(block: str, line: int, mark) -> Record:
             record.origin["source"] = "outlet line"
         else:
             record.extra.setdefault("edition", value)
-    paragraphs = _paragraphs(lines[i:])
+    paragraphs = _paragraphs(lines[i:], starts=_LN_KEY_LINE.match)
     # Each paragraph is in the head (headline, BYLINE:, LENGTH: ...), the body, or the footer (LOAD-DATE:
     # and after). An upper-case "KEY:" paragraph is metadata in the head; in the body only a footer key is.
     body: list[str] = []
     part = "head"
     for paragraph in paragraphs:
-        meta = _LN_META.match(paragraph)
-        key = meta.group(1) if meta else None
+        meta = _ln_meta(paragraph, part == "head")
+        key = meta[0] if meta else None
         if meta and (part != "body" or key in _LN_FOOTER_KEYS):
-            value = meta.group(2).strip()
+            value = meta[1].strip()
             if key == "BODY":  # older exports say where the body starts
                 part = "body"
                 body.extend([value] if value else [])
@@ -195,7 +220,9 @@ def _put(record: Record, column: str | None, key: str, value: str, label: str) -
         record.extra.setdefault(key, value)
 
 
-def _finish(record: Record, body: list[str], vendor: str) -> None:
+def _finish(record: Record, body: list[str], vendor: str, date_field: str | None = None) -> None:
+    """The record's text from its body paragraphs, or the reason it has none; a warning when it has no date
+    (naming ``date_field`` for layouts whose date is a field, else the date line)."""
     where = f"{vendor} document" + (f" {record.extra['document']}" if "document" in record.extra else "")
     if not body:
         record.error = (
@@ -205,7 +232,9 @@ def _finish(record: Record, body: list[str], vendor: str) -> None:
         return
     record.text = "\n\n".join(body)
     record.origin["text"] = "body"
-    if record.date is None:
+    if record.date is None and date_field:
+        record.error = f"{where}: {missing_date_reason(date_field)}"
+    elif record.date is None:
         record.error = f"{where} has no date line; stored without a date"
 
 
@@ -305,7 +334,6 @@ _LANGUAGES = {
     "español", "spanish", "italiano", "italian",
 }
 _PAGE = re.compile(r"^(?:Page|Pagina|Seite|p\.)\s*\S+$", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:By|Door|Van|Von|Par)\s+(.+)$", re.IGNORECASE)
 
 
 def read_factiva_text(text: str) -> Iterator[Record]:
@@ -344,29 +372,15 @@ def _factiva_document(block: str, line: int) -> Record:
             "the title, date and outlet cannot be told from the text; export it again"
         )
         return record
-    # The headline is the first paragraph, up to a byline line; other lines before the word count are the
-    # byline or the section.
-    title_lines: list[int] = []
-    for i, entry in enumerate(lines[:words_at]):
-        if not entry.strip():
-            if title_lines:
-                break
-            continue
-        if _BYLINE.match(entry.strip()):
-            break
-        title_lines.append(i)
-    if title_lines:
-        record.title = " ".join(lines[i].strip() for i in title_lines)
-        record.origin["title"] = "headline"
-    for i, entry in enumerate(lines[:words_at]):
-        entry = entry.strip()
-        if not entry or i in title_lines:
-            continue
-        byline = _BYLINE.match(entry)
-        if byline and record.author is None:
-            record.author, record.origin["author"] = byline.group(1), "byline"
-        else:
-            record.extra.setdefault("section", entry)
+    section, headline, byline, rest = _factiva_head([entry.strip() for entry in lines[:words_at] if entry.strip()])
+    if headline:
+        record.title, record.origin["title"] = headline, "headline"
+    if byline:  # "Door"/"By" goes when the record is cleaned
+        record.author, record.origin["author"] = byline, "byline"
+    if section:
+        record.extra["section"] = section
+    for entry in rest:
+        record.extra.setdefault("notes", entry)
     record.extra["length"] = lines[words_at].strip()
     i = words_at + 1
     meta: list[str] = []
@@ -395,6 +409,43 @@ def _factiva_document(block: str, line: int) -> Record:
         return record
     _finish(record, _paragraphs(lines[i:]), "Factiva")
     return record
+
+
+def _factiva_head(lines: list[str]) -> tuple[str | None, str | None, str | None, list[str]]:
+    """(section, headline, byline, other lines) of the non-blank lines above a Factiva word count.
+
+    Factiva writes each field on one line, in a fixed order: the section (optional), the headline, the byline
+    (optional), so a section sits directly above the headline with or without a blank line. A byline is known
+    by its "By"/"Door" word followed by a name (``bylines.is_byline``: "Door de storm ..." is a headline);
+    without one, the lines are told apart by their place: of three lines the third is
+    the byline; of two, the second is the byline when it looks like a name or is no longer than the first
+    (a short section above a longer headline is the other reading).
+    """
+    at = next((i for i, line in enumerate(lines) if is_byline(line)), None)
+    if at is not None:
+        above, byline, rest = lines[:at], lines[at], lines[at + 1 :]
+    elif len(lines) >= 3:
+        above, byline, rest = lines[:2], lines[2], lines[3:]
+    elif len(lines) == 2 and (_looks_like_name(lines[1]) or len(lines[0].split()) >= len(lines[1].split())):
+        above, byline, rest = lines[:1], lines[1], []  # a headline, then a byline ("Jan de Vries", "ANP")
+    else:
+        above, byline, rest = lines, None, []
+    if not above:
+        return None, None, byline, rest
+    section = "; ".join(above[:-1]) or None
+    return section, above[-1], byline, rest
+
+
+_NAME_PARTICLES = {"van", "de", "der", "den", "ter", "te", "'t", "von", "du", "la", "le", "en", "and", "&", "el", "al"}
+
+
+def _looks_like_name(line: str) -> bool:
+    """Whether a line is a person's name or a few of them ("Jan de Vries", "Anna Smit en Piet Bos"), not a
+    headline: two to eight words, each capitalised or a name particle, no digits, no closing punctuation."""
+    words = line.replace(",", " ").split()
+    if not 2 <= len(words) <= 8 or re.search(r"[\d:;!?\"'‘’“”]|\.$", line):
+        return False
+    return all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
 # Factiva's "Full Article/Report plus Indexing" layout: every field on lines that start with its code.
@@ -428,19 +479,17 @@ def _factiva_coded_document(block: str, line: int) -> Record:
         value = " ".join(v for v in values if v)
         name = _FACTIVA_CODES.get(code, code.lower())
         if name == "date":
-            record.date = as_date(value) or value
+            record.date = as_date(value) or value or None
             record.origin["date"] = "PD"
         elif name == "id":
             record.extra["id"] = value.split()[-1] if value else value
             record.origin["id"] = "AN"
         elif name in ("title", "author", "source"):
-            if name == "author":
-                value = _BYLINE.sub(r"\1", value)
             setattr(record, name, value or None)
             record.origin[name] = code
         elif value:
             record.extra[name] = value
-    _finish(record, body, "Factiva")
+    _finish(record, body, "Factiva", date_field="'PD'")
     return record
 
 

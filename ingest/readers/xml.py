@@ -22,7 +22,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Iterator
 
-from ..record import Record
+from ..record import Record, add_warning, missing_date_reason
 from . import LineCounter
 
 
@@ -190,6 +190,8 @@ def read_trafilatura_xml(text: str) -> Iterator[Record]:
         if paragraphs:
             record.text = "\n\n".join(paragraphs)
             record.origin["text"] = "<main> children"
+            if record.date is None:
+                record.error = missing_date_reason("'date' of <doc>")
         else:
             record.error = "this trafilatura <doc> has no text in <main>: nothing to store"
         yield record
@@ -247,6 +249,8 @@ def read_feed(text: str) -> Iterator[Record]:
             if entry.get(key):
                 record.date, record.origin["date"] = entry[key], key
                 break
+        if record.date is None and record.text is not None:
+            add_warning(record, missing_date_reason("'pubDate'/'published'/'updated'"))
         if entry.get("id"):
             record.extra["id"] = entry["id"]
         tags = [t.get("term") for t in entry.get("tags", []) if t.get("term")]
