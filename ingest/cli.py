@@ -194,7 +194,7 @@ def inspect(paths, source, input_format, field_map, sample, max_record_bytes):
     """
     reports = inspect_files(
         list(paths), format=input_format, field_map=field_map or None, source=source,
-        max_record_bytes=max_record_bytes, sample=sample,
+        max_record_bytes=max_record_bytes, sample=sample, on_problem=lambda problem: click.echo(problem, err=True),
     )
     click.echo("\n\n".join(render(report) for report in reports))
     if any(report.stored < report.records for report in reports):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .articles import derive_title, record_date
 from .detect import Detection
@@ -42,16 +43,18 @@ def inspect_files(
     source: str | None = None,
     max_record_bytes: int = MAX_RECORD_BYTES,
     sample: int = 3,
+    on_problem: Callable[[str], None] | None = None,
 ) -> list[FileReport]:
     """Read every file under ``paths`` as ``ingest`` would and report on it; nothing is written.
 
     Returns one ``FileReport`` per file; ``samples`` holds the first ``sample``
     stored records as dicts (title, date, date_precision, source, author, url,
     first_paragraph, paragraphs, removed_chars, extra). Raises OSError when a file
-    cannot be opened.
+    cannot be opened. ``on_problem`` gets the warnings about folders that ``ingest`` gives
+    (a folder without files, a broken link).
     """
     reports = []
-    for path in find_input_files([Path(p) for p in paths]):
+    for path in find_input_files([Path(p) for p in paths], on_problem):
         report = FileReport(str(path), detect_file(path, format, field_map))
         for record in open_records(path, format=format, field_map=field_map, max_record_bytes=max_record_bytes):
             report.records += 1

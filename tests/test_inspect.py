@@ -65,3 +65,9 @@ def test_inspect_warns_about_files_without_articles_as_ingest_does(tmp_path):
     assert by_name["leeg.json"] == ["warning: an empty JSON list, no articles"]
     result = CliRunner().invoke(cli, ["inspect", str(export / "leeg.txt")])
     assert result.exit_code == 0 and "problems: 1\n    warning: empty file, no articles" in result.output
+
+
+def test_inspect_names_a_folder_without_files_as_ingest_does(tmp_path):
+    (tmp_path / "leeg").mkdir()
+    result = CliRunner().invoke(cli, ["inspect", str(tmp_path / "leeg")])
+    assert f"{tmp_path / 'leeg'}: warning: no input files in this folder" in result.stderr
