@@ -100,6 +100,11 @@ def _query_cell(value, column, database, datasette):
     if column in ID_LINKS and isinstance(value, int):
         href = datasette.urls.row(database, ID_LINKS[column], value)
         return Markup(f'<a href="{escape(href)}">{value}</a>')
+    if column == "outlets" and isinstance(value, str) and value.startswith("["):
+        try:
+            return ", ".join(json.loads(value))  # a story's outlets, as a reader writes them
+        except (ValueError, TypeError):
+            return None
     return None
 
 

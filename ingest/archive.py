@@ -64,8 +64,9 @@ BOILERPLATE_EVERY = 50_000
 
 
 def same_outlet(mine: str | None, theirs: str | None) -> bool:
-    """A text with no outlet belongs to any publication; otherwise the outlets must be equal."""
-    return mine is None or mine == theirs
+    """A text with no outlet belongs to any publication; otherwise the outlets must be equal,
+    ignoring case and spacing ("AD" and "ad", "NU.nl" and "nu.nl" are one outlet)."""
+    return mine is None or (theirs is not None and " ".join(mine.split()).casefold() == " ".join(theirs.split()).casefold())
 
 
 @dataclass

@@ -87,12 +87,14 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 # counts only when its distinctive text agrees too: the paragraphs of each that have no counterpart
 # in the other (none the same or at least 0.8 similar) are themselves alike (at least half the
 # shingles of the smaller remainder occur in the other, or one text only adds paragraphs), or else
-# the titles the input gave are the same. Two stories that share only a paywall blurb, a footer, a
+# the titles the input gave are the same and the remainders share at least a fifth of their shingles
+# (a rubric gives different pieces one title and one footer). Two stories that share only a paywall blurb, a footer, a
 # standard intro or an agency paragraph (even one with the outlet's name changed) share paragraphs
 # but not their own text, so they are never merged, from the very first pair on, before frequency
 # can flag that text as boilerplate.
 PARAGRAPH_COUNTERPART = 0.8
 REMAINDER_AGREEMENT = 0.5
+TITLE_REMAINDER_AGREEMENT = 0.2
 _EMPTY = np.empty(0, np.uint64)
 
 
@@ -138,10 +140,12 @@ def distinctive_text_agrees(a: TextEvidence, b: TextEvidence) -> bool:
     rest_a, rest_b = _union(_without_counterpart(a, b)), _union(_without_counterpart(b, a))
     if not len(rest_a) or not len(rest_b):
         return True  # one text is the other with paragraphs added (an update, a longer edition)
-    shared = len(np.intersect1d(rest_a, rest_b, assume_unique=True))
-    if shared / min(len(rest_a), len(rest_b)) >= REMAINDER_AGREEMENT:
+    agreement = len(np.intersect1d(rest_a, rest_b, assume_unique=True)) / min(len(rest_a), len(rest_b))
+    if agreement >= REMAINDER_AGREEMENT:
         return True
-    return bool(a.title_words) and a.title_words == b.title_words
+    # The same given title is evidence only beside some shared distinctive text: a rubric ("Lezersbrief",
+    # "Het weer") gives different pieces one title and one footer, and their own text shares nothing.
+    return bool(a.title_words) and a.title_words == b.title_words and agreement >= TITLE_REMAINDER_AGREEMENT
 
 
 def evidence_similarity(a: TextEvidence, b: TextEvidence) -> float:

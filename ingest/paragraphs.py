@@ -52,6 +52,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+# Typographic quotes and their ASCII forms, compared as one (here and by textclean.fold_quotes);
+# as a translate table one character for one, so offsets into the text stay valid.
+QUOTE_MAP = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2039": "'", "\u203a": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+}
+QUOTE_FOLD = str.maketrans(QUOTE_MAP)
+
 # The shortest repeat looked at, in comparison characters (no whitespace,
 # case folded): also the length of the stretches used as seeds.
 MIN_COPY_CHARS = 24
@@ -329,7 +337,7 @@ def find_repeats(paragraphs: list[str]) -> list[tuple[int, int]]:
     24-character shingles (a set); articles with repeated shingles are aligned
     with seeded matching, linear in their length for ordinary texts.
     """
-    key = "".join("".join(paragraphs).split()).casefold()
+    key = "".join("".join(paragraphs).split()).translate(QUOTE_FOLD).casefold()
     k = MIN_COPY_CHARS
     m = len(key) - k + 1
     if m <= 1:

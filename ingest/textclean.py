@@ -21,7 +21,7 @@ import unicodedata
 
 import ftfy
 
-from .paragraphs import split_glued_sentences
+from .paragraphs import QUOTE_MAP as _QUOTE_MAP, split_glued_sentences
 
 # A text with no line break at all that is longer than this is cut into paragraphs.
 LONG_UNBROKEN_TEXT = 1500
@@ -83,10 +83,6 @@ _KEPT_JOINER = "\uffff"  # a noncharacter, never in text: stands in for a joiner
 # word), reversed comma, acute and grave accents and prime typed for an apostrophe.
 _APOSTROPHES = re.compile("[\u02bc\u201b\u00b4`\u2032]")
 # Typographic quotes: kept in stored text, the same as ASCII quotes when compared.
-_QUOTE_MAP = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2039": "'", "\u203a": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
-}
 _QUOTES = re.compile(f"[{''.join(_QUOTE_MAP)}]")
 
 

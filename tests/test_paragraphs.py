@@ -309,3 +309,11 @@ def test_pathological_repetitive_text_is_cleaned_in_linear_time(text):
     clean = clean_article_text(text)
     assert time.perf_counter() - started < 5
     assert clean.paragraphs
+
+
+def test_a_copy_whose_quotes_were_straightened_is_still_a_copy():
+    original = ["De voetbalbond schorst de trainer. De club gaat in beroep.", "“Dit is een schandalige beslissing,” zei de voorzitter. Hij was boos."]
+    copy = '"Dit is een schandalige beslissing," zei de voorzitter. Hij was boos.'
+    clean = clean_article_text("\n\n".join(original + [copy]))
+    assert clean.paragraphs == original
+    assert clean.removed_chars == len(copy)

@@ -297,6 +297,8 @@ def test_search_shows_a_story_once_with_its_outlets(tmp_path):
     assert [r["source"] for r in rows] == ["AD"]
     stories = asyncio.run(datasette.client.get("/archive/stories.json?_shape=array")).json()
     assert sorted(s["outlet_count"] for s in stories) == [1, 3]
+    page = asyncio.run(datasette.client.get("/archive/search?q=maas")).text
+    assert "ANP, NOS, AD" in page and "[&#34;ANP&#34;" not in page  # the outlets as a reader writes them
 
 
 def test_article_page_lists_the_story_and_readable_versions(tmp_path):
@@ -385,3 +387,27 @@ def test_similar_templated_titles_are_no_evidence(tmp_path, db):
     path = write_jsonl(tmp_path / "a.jsonl", [record(FLOOD[:1] + [FOOTER], title=titles[0]), record(TRAIN[:1] + [FOOTER], title=titles[1])])
     assert ingest_paths(db, [path]).new_articles == 2
     assert db.execute("select count(distinct story_id) from articles").fetchone()[0] == 2
+
+
+def test_pieces_of_a_rubric_with_one_title_and_one_footer_stay_separate_articles(tmp_path):
+    # Twelve readers' letters, all titled "Lezersbrief", each a different lead and the same long footer:
+    # the same title is no evidence when their own text shares nothing.
+    db_path = tmp_path / "archive.db"
+    result = CliRunner().invoke(cli, ["ingest", str(FIXTURES / "stories" / "rubric-letters.jsonl"), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(db_path)
+    assert db["articles"].count == 12 and db["article_versions"].count == 0
+
+
+def test_an_outlet_written_in_another_case_is_the_same_outlet(tmp_path):
+    path = tmp_path / "update.jsonl"
+    text = "De gemeente opent volgende week een nieuwe fietsenstalling bij het station. Er komen tweeduizend plekken bij."
+    path.write_text(
+        json.dumps({"source": "AD", "title": "Stalling", "text": text + " Dat meldt de wethouder."}) + "\n"
+        + json.dumps({"source": "ad", "title": "Stalling", "text": text + " Dat meldt de wethouder dinsdag."}) + "\n",
+        encoding="utf-8",
+    )
+    db_path = tmp_path / "archive.db"
+    assert CliRunner().invoke(cli, ["ingest", str(path), "--db", str(db_path)]).exit_code == 0
+    db = sqlite_utils.Database(db_path)
+    assert db["articles"].count == 1 and db["article_versions"].count == 1
