@@ -273,7 +273,7 @@ def test_the_search_page_says_how_many_matches_and_links_the_next_page_under_bas
     datasette = Datasette([many_hits], settings={"base_url": "/nieuws/"})
     page = get(datasette, "/archive/search?q=bericht&page=2").text
     total = sqlite_utils.Database(many_hits).execute("select count(*) from articles").fetchone()[0]
-    assert f"{total:,} matching articles · page 2 of {(total + 99) // 100}" in page
+    assert f"{total:,} results · page 2 of {(total + 99) // 100}" in page
     following = re.search(r'<a href="([^"]+)">next page</a>', page).group(1).replace("&amp;", "&")
     assert following.startswith("/nieuws/archive/search?") and "page=3" in following
     assert get(datasette, PrefixedUrlString(following)).status_code == 200
