@@ -19,7 +19,6 @@ archives, each gets its own list under its name.
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
 import sqlite3
@@ -82,15 +81,21 @@ def dashboard_name(database: str) -> str:
 
 
 def site_metadata(datasette) -> dict:
-    """Datasette metadata for every archive served: a fresh dict the caller may change.
+    """Datasette metadata for every archive served, built once per Datasette instance and set of archives.
 
     Shape: ``{"title", "description_html", "source", "databases": {NAME: ...},
     "plugins": {"datasette-dashboards": {NAME-overview: ...}, "news-archive": ...}}``.
+    Datasette asks for it dozens of times a page, so the same dict is returned
+    each time; Datasette treats it as it treats its own local metadata (which
+    it also hands out, and merges into, by reference).
     """
-    return copy.deepcopy(_build(archive_names(datasette), datasette.setting("base_url") or "/"))
+    key = (archive_names(datasette), datasette.setting("base_url") or "/")
+    cached = getattr(datasette, "_news_archive_site", None)
+    if cached is None or cached[0] != key:
+        cached = datasette._news_archive_site = (key, _build(*key))
+    return cached[1]
 
 
-@functools.lru_cache(maxsize=16)
 def _build(names: tuple[str, ...], base_url: str) -> dict:
     shipped = shipped_metadata()
     template = shipped["databases"][TEMPLATE_DATABASE]
