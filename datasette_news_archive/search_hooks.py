@@ -46,6 +46,7 @@ from datasette.utils import path_with_replaced_args, tilde_decode
 from markupsafe import Markup, escape
 from datasette.utils.asgi import Response
 
+from ingest.dates import DateError, parse_date
 from ingest.textclean import normalize
 
 from .entity_lookup import entity_index, resolve_by_mentions
@@ -61,6 +62,7 @@ ENTITY_FILTER_TYPES = {
     "organizations__arraycontains": ("organization",),
 }
 ENTITY_PARAMS = ("entity", "other")
+DATE_PARAMS = ("from", "to")
 _FTS_PARAM = re.compile(r"fts_query\(\s*:(\w+)\s*(?:,\s*'([^']*)')?\s*\)")
 _ROUTE = re.compile(r"/(?P<db>[^/.]+)(?:/(?P<name>[^/.]+))?(?:\.(?P<format>\w+))?")
 
@@ -221,6 +223,8 @@ async def rewrite_request(datasette, scope):
                 fts_query(value)
             except SearchQueryError as error:
                 errors.append(error.friendly())
+    if canned:
+        new = _iso_dates(new, canned.get("sql") or "", errors)
     if errors and fmt != "html":
         return scope, _error_response(fmt, errors)
     # Entity names
@@ -258,6 +262,26 @@ async def rewrite_request(datasette, scope):
         scope[ERRORS] = errors
         scope[NOTES] = notes
     return scope, None
+
+
+def _iso_dates(pairs: list[tuple[str, str]], sql: str, errors: list[str]) -> list[tuple[str, str]]:
+    """``pairs`` with the date parameters of a canned query (``from``, ``to``) as ISO dates.
+
+    Any date ``ingest.dates.parse_date`` reads is accepted (``1-10-2021``, ``14 september 2021``) and
+    rewritten to the ISO form the SQL compares (``2021-10-01``); one it cannot read adds a message to ``errors``.
+    """
+    result = []
+    for key, value in pairs:
+        if key in DATE_PARAMS and f":{key}" in sql and not is_blank(value):
+            try:
+                value = parse_date(value)[0]
+            except DateError:
+                errors.append(
+                    f"The date “{value}” in {key} cannot be read: write it as YYYY, YYYY-MM or YYYY-MM-DD, "
+                    "for example 2021, 2021-09 or 2021-09-14."
+                )
+        result.append((key, value))
+    return result
 
 
 def _dashboard_database(datasette, path: str) -> str | None:

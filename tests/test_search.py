@@ -495,3 +495,16 @@ def test_a_term_copied_from_a_pdf_with_ligatures_finds_the_plain_text(tmp_path):
     assert [r["article_id"] for r in get(ds, f"/archive/search.json?{qs(q=term, _shape='array')}").json()] == [1]
     assert [r["id"] for r in get(ds, f"/archive/articles.json?{qs(_search=term, _shape='array')}").json()] == [1]
     assert [r["article_id"] for r in get(ds, f"/archive/kwic.json?{qs(term=term, _shape='array')}").json()] == [1]
+
+
+@pytest.mark.parametrize("spelling", ["2022-01", "1-1-2022", "1 januari 2022", "2022/01/01"])
+def test_search_dates_are_read_in_any_spelling_the_ingest_reads(seed, spelling):
+    rows = get(seed, f"/archive/search.json?{qs(q='poetin', _shape='array', **{'from': spelling})}").json()
+    assert rows and all(row["date"] >= "2022" for row in rows)
+
+
+def test_a_search_date_that_cannot_be_read_is_a_clear_400_for_scripts_and_a_message_on_the_page(seed):
+    response = get(seed, f"/archive/search.json?{qs(q='poetin', _shape='array', **{'from': 'garbage'})}")
+    assert response.status_code == 400 and "YYYY-MM-DD" in response.text
+    page = get(seed, f"/archive/search?{qs(q='poetin', **{'from': 'garbage'})}")
+    assert page.status_code == 200 and "cannot be read" in page.text
