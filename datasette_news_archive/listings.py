@@ -12,7 +12,9 @@ fix is in our layer; Datasette itself is not changed on disk):
    archive, always) come back twice or never. ``tie_broken`` appends the
    primary key to such an ``order by``; it is applied to every query an
    archive database runs (``install``), so table pages, JSON, CSV and
-   ``_stream=on`` all get one total order.
+   ``_stream=on`` all get one total order. A view (the ``stories`` view) is
+   paged by offset and has no primary key: its ``id`` column breaks ties, so
+   offsets always count along the same order.
 2. **Facets count only the rows after the cursor.** Datasette hands facets the
    page's SQL including the ``_next`` condition, so counts fall from page to
    page. ``without_cursor`` removes that condition: facets are properties of
@@ -78,9 +80,13 @@ def install(database) -> None:
 
 
 async def _primary_keys(database, table: str) -> list[str]:
+    """A table's primary keys; for a view (paged by offset), its ``id`` column if it has one."""
     cache = database.__dict__.setdefault("_news_archive_pks", {})
     if table not in cache:
-        cache[table] = await database.primary_keys(table) if await database.table_exists(table) else []
+        if await database.table_exists(table):
+            cache[table] = await database.primary_keys(table)
+        else:
+            cache[table] = ["id"] if "id" in await database.table_columns(table) else []
     return cache[table]
 
 

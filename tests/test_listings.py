@@ -284,3 +284,12 @@ def test_serve_gives_a_base_url_without_slashes_its_slashes():
 
     args = datasette_args(ServeOptions([ROOT / "archive.db"], mutable=True, extra=["--setting", "base_url", "nieuws"]))
     assert args[args.index("base_url") + 1] == "/nieuws/"
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(records=articles, column=st.sampled_from(["outlet_count", "first_date", "title", "publications"]), size=st.integers(1, 5))
+def test_paging_the_stories_view_returns_every_story_once_in_the_stated_order(tmp_path_factory, records, column, size):
+    path = build(tmp_path_factory.mktemp("stories"), records)
+    rows, _ = follow(Datasette([path]), f"/archive/stories.json?_shape=objects&_size={size}&_sort={column}")
+    expected = [row[0] for row in sqlite_utils.Database(path).execute(f"select id from stories order by [{column}], id")]
+    assert [row["id"] for row in rows] == expected
