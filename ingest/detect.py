@@ -17,7 +17,7 @@ from .readers.seed import has_seed_headers
 from .readers.xml import recognise_xml
 
 # The formats --format accepts; "rejected" (a file we recognise but cannot read) is never chosen by a user.
-FORMATS = ("txt", "jsonl", "json", "csv", "tsv", "lexisnexis", "factiva", "docx", "feed", "delpher", "trafilatura-xml")
+FORMATS = ("txt", "jsonl", "json", "csv", "tsv", "xlsx", "lexisnexis", "factiva", "docx", "feed", "delpher", "trafilatura-xml")
 TABLE_FORMATS = ("jsonl", "json", "csv", "tsv")
 
 
@@ -41,6 +41,8 @@ def detect_format(head: bytes, text: str, by_name: str, name: str, forced: str |
     if head.startswith(b"PK\x03\x04"):
         if name.lower().endswith((".docx", ".docm")) or b"word/" in head:
             return Detection("docx", "a Word document (.docx); Nexis Uni exports are split into their documents")
+        if name.lower().endswith((".xlsx", ".xlsm")) or b"xl/" in head:
+            return Detection("xlsx", "an Excel workbook (.xlsx): the first row of each sheet names the columns")
     start = text.lstrip("\ufeff \t\r\n")
     if start.startswith("{\\rtf"):
         return Detection("rejected", (

@@ -31,6 +31,7 @@ from . import formats
 from .detect import FORMATS, Detection, detect_format
 from .record import Record
 from .readers.vendor_text import read_docx
+from .readers.workbook import read_workbook
 from .readers.seed import read_seed_text  # noqa: F401  (public here since the seed format was first)
 
 MAX_RECORD_BYTES = 5_000_000
@@ -243,6 +244,10 @@ def _not_text(head: bytes, name: str) -> str | None:
     return None
 
 
+# Formats read from the file's bytes (zip packages), not from its decoded lines.
+BINARY_READERS = {"docx": lambda data, field_map: read_docx(data), "xlsx": read_workbook}
+
+
 def _whole_file_rejected(data: bytes, reason: str) -> Record:
     return Record(position=0, line=1, raw=data.decode("latin-1"), raw_bytes=data, error=reason)
 
@@ -259,8 +264,8 @@ def _records_from_stream(stream: BinaryIO, name: str, fmt: str | None, field_map
         yield from _zip_records(stream, name, fmt, field_map)
         return
     detection = _detect(head, name, fmt, field_map)
-    if detection.format == "docx":
-        yield from read_docx(stream.read())
+    if detection.format in BINARY_READERS:
+        yield from BINARY_READERS[detection.format](stream.read(), field_map)
         return
     reason = _not_text(head, name)
     if reason or detection.format == "rejected":
@@ -292,7 +297,7 @@ def detect_file(path: Path | str, fmt: str | None = None, field_map: dict | None
             return Detection("zip", "a zip archive: each file inside is read as its own input")
         detection = _detect(head, name, fmt, field_map)
         reason = _not_text(head, name)
-        if reason and detection.format != "docx":
+        if reason and detection.format not in BINARY_READERS:
             return Detection("rejected", reason)
         return detection
 
