@@ -36,6 +36,11 @@ class Record:
     def rejected(self) -> bool:
         return self.text is None
 
+    @classmethod
+    def whole_file_rejected(cls, data: bytes, reason: str) -> Record:
+        """One rejected record for a whole file that cannot be read, keeping its exact bytes."""
+        return cls(position=0, line=1, raw=data.decode("latin-1"), raw_bytes=data, error=reason)
+
 
 def missing_date_reason(field: str) -> str:
     """The warning for a record whose format has a date field (``field``, named as the user sees it) but

@@ -248,10 +248,6 @@ def _not_text(head: bytes, name: str) -> str | None:
 BINARY_READERS = {"docx": lambda data, field_map: read_docx(data), "xlsx": read_workbook}
 
 
-def _whole_file_rejected(data: bytes, reason: str) -> Record:
-    return Record(position=0, line=1, raw=data.decode("latin-1"), raw_bytes=data, error=reason)
-
-
 def _records_from_stream(stream: BinaryIO, name: str, fmt: str | None, field_map: dict | None) -> Iterator[Record]:
     """Records of one input stream, positions not yet assigned."""
     head, stream = _sniffable(stream)
@@ -269,7 +265,7 @@ def _records_from_stream(stream: BinaryIO, name: str, fmt: str | None, field_map
         return
     reason = _not_text(head, name)
     if reason or detection.format == "rejected":
-        yield _whole_file_rejected(stream.read(), reason or detection.reason)
+        yield Record.whole_file_rejected(stream.read(), reason or detection.reason)
         return
     yield from formats.READERS[detection.format](text_lines(stream), field_map)
 
@@ -340,7 +336,7 @@ def _zip_records(stream: BinaryIO, name: str, fmt: str | None, field_map: dict |
         except (zipfile.BadZipFile, OSError) as error:
             spool.seek(0)
             reason = f"damaged zip file ({error}): get a complete copy and ingest it again"
-            yield _whole_file_rejected(spool.read(), reason)
+            yield Record.whole_file_rejected(spool.read(), reason)
             return
         with archive:
             for info in archive.infolist():

@@ -558,12 +558,8 @@ def read_docx(data: bytes) -> Iterator[Record]:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        yield Record(
-            position=0,
-            line=1,
-            raw=data.decode("latin-1"),
-            raw_bytes=data,
-            error=f"this .docx cannot be opened ({error}): it is damaged or not a Word document; save it again",
+        yield Record.whole_file_rejected(
+            data, f"this .docx cannot be opened ({error}): it is damaged or not a Word document; save it again"
         )
         return
     paragraphs = [p.text.strip() for p in document.paragraphs]

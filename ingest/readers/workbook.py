@@ -44,12 +44,8 @@ def read_workbook(data: bytes, field_map: dict | None = None) -> Iterator[Record
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        yield Record(
-            position=0,
-            line=1,
-            raw=data.decode("latin-1"),
-            raw_bytes=data,
-            error=f"this .xlsx cannot be opened ({error}): it is damaged or not an Excel workbook; save it again or as CSV UTF-8",
+        yield Record.whole_file_rejected(
+            data, f"this .xlsx cannot be opened ({error}): it is damaged or not an Excel workbook; save it again or as CSV UTF-8"
         )
         return
     try:
