@@ -72,11 +72,11 @@ def verdict(module, text: str, original: list[str]) -> tuple[bool, bool]:
 
 def make_corpus_glued(n: int, seed: int) -> list[tuple[str, list[str]]]:
     """make_corpus's own glued repeats: the last paragraphs pasted again, glued, as the last paragraph."""
-    args = argparse.Namespace(duplicates=0, near_duplicates=0, glued=1.0, boilerplate=0.3)
+    args = argparse.Namespace(duplicates=0, near_duplicates=0, agency=0.0, paywall=0.0, glued=1.0, boilerplate=0.3)
     generator = make_corpus.Generator(random.Random(seed), make_corpus.repository_sentences(), args)
     cases = []
     while len(cases) < n:
-        text = generator.next_record()["text"]
+        text = generator.next_record()[0]["text"]
         paragraphs = text.split("\n\n")
         if len(paragraphs) > 2:
             cases.append((text, paragraphs[:-1]))

@@ -25,6 +25,13 @@ text"):
   text next to the original ("...gemeld. De brandweer" after "...gemeld. De
   politie") is cut back to the sentence boundary; a copy may start or end
   mid-sentence where it starts or ends a paragraph or was glued on;
+- a paste that began or stopped mid-word leaves a fragment: text from a
+  paragraph's start (or a glue point) that begins inside a word of the
+  original, up to the copy's first cut ("ten volgens ... veelbelovend." from
+  "...resultaten volgens ... veelbelovend."), or from the copy's last cut to a
+  paragraph's end that stops inside a word of the original ("De omroep
+  verwacht zo'n a"). Such a fragment belongs to the copy and is removed with
+  it; it does not count towards the minimum below, so a fragment alone stays;
 - it is removed when it holds two whole sentences (a partial sentence at a
   paragraph edge or a glue point counts), or one whole sentence of at least
   ``MIN_SENTENCE_WORDS`` (8) words;
@@ -38,7 +45,9 @@ text"):
 
 ``removed_chars`` counts the characters of the (whitespace-normalised)
 paragraph text that were removed: each copy from its first to its last
-character, spaces inside it included, paragraph breaks not.
+character (fragments included), spaces inside it included, paragraph breaks
+not. A run of whitespace inside a copy counts as one space, as in the stored
+paragraphs, not as in the raw text.
 
 The sentence splitter (``split_glued_sentences``) stays for what needs
 sentences (derived titles, splitting long unbroken text into paragraphs);
@@ -249,7 +258,7 @@ class _Article:
         return 2
 
 
-def _snap(article: _Article, s: int, e: int, shift: int, snap_start: bool) -> tuple[int, int]:
+def _snap(article: _Article, s: int, e: int, shift: int, snap_start: bool) -> tuple[int, int, int, int]:
     """Shrink the repeat key[s:e] (whose earlier occurrence is at s - shift) to where a copy can end.
 
     A copy starts at a sentence start (or the start of a paragraph) in the text it
@@ -261,6 +270,14 @@ def _snap(article: _Article, s: int, e: int, shift: int, snap_start: bool) -> tu
     token boundary in both texts, and on a sentence or paragraph boundary or a glue
     point (no space after a stop or closing bracket) in the text the copy is in;
     an end may also fall where the original's paragraph ends.
+
+    Returns (start, end) of the copy with its fragments, and (start, end) of its
+    core, the part between cuts. A paste that began or stopped mid-word leaves a
+    fragment before the first or after the last cut: text from a paragraph edge
+    (or, at the start, a glue point) in the copy that is inside a word in the
+    original, up to the cut ("ten volgens de onderzoekers veelbelovend." copying
+    "...resultaten volgens de onderzoekers veelbelovend."). It belongs to the
+    copy; whether the copy is removed is decided on its core.
     """
     strength = article.strength
 
@@ -273,13 +290,24 @@ def _snap(article: _Article, s: int, e: int, shift: int, snap_start: bool) -> tu
         # A copy may end where its original's paragraph ends, "(voorlopige cijfers) eindtermen".
         return here >= 2 or article.glued_after_stop(c) or (at_end and there == 3)
 
+    start, end = s, e
     while e > s and not can_cut(e, True):
         e -= 1
+    fragment_end = e
+    if s < e < end:  # a paste that stopped mid-word at a paragraph's end
+        c = next((c for c in range(e + 1, end + 1) if strength(c) == 3), end + 1)
+        if c <= end and article.between_words(c - shift):
+            fragment_end = c
     if not snap_start:
-        return s, e
+        return s, e, s, fragment_end
     while s < e and not can_cut(s, False):
         s += 1
-    return s, e
+    fragment_start = s
+    if start < s < e:  # a paste that began mid-word at a paragraph's start or a glue point
+        c = next((c for c in range(s - 1, start - 1, -1) if strength(c) == 3 or article.glued_after_stop(c)), start - 1)
+        if c >= start and article.between_words(c - shift):
+            fragment_start = c
+    return fragment_start, fragment_end, s, e
 
 
 def _longest_earlier_match(key: str, j: int, earlier: list[int], explored: dict[int, int]) -> tuple[int, int]:
@@ -363,19 +391,21 @@ def find_repeats(paragraphs: list[str]) -> list[tuple[int, int]]:
         length, p = _longest_earlier_match(key, j, occurrences[grams[j]], explored)
         if length < k:
             continue
-        abuts = bool(runs) and runs[-1][1] == j
-        s, e = _snap(article, j, j + length, j - p, snap_start=not abuts)
+        # runs: [start, end, core start, core end]; a copy with a fragment at its end
+        # stopped there, so the next repeat does not continue it
+        abuts = bool(runs) and runs[-1][1] == runs[-1][3] == j
+        fs, fe, s, e = _snap(article, j, j + length, j - p, snap_start=not abuts)
         if e - s <= 0:
             if length > 500:  # no place to cut in a long repeat (one endless word): skip it, or this is quadratic
                 end = j + length - k
             continue
-        if runs and runs[-1][1] == s:
-            runs[-1][1] = e
+        if runs and runs[-1][1] == runs[-1][3] == s:
+            runs[-1][1], runs[-1][3] = fe, e
         else:
-            runs.append([s, e])
-        end = e
+            runs.append([fs, fe, s, e])
+        end = fe
     offsets = article.offsets
-    return [(offsets[s], offsets[e - 1] + 1) for s, e in runs if _is_copy(article, s, e)]
+    return [(offsets[fs], offsets[fe - 1] + 1) for fs, fe, s, e in runs if _is_copy(article, s, e)]
 
 
 def remove_repeated_text(paragraphs: list[str]) -> CleanText:

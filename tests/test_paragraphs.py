@@ -22,6 +22,15 @@ def test_removed_characters_are_counted():
     assert clean.removed_chars == len("Eerste zin van het stuk. Tweede zin van het stuk.")
 
 
+def test_removed_characters_count_the_whitespace_normalised_text():
+    # Paragraphs are whitespace-normalised before copies are removed: a run of spaces
+    # inside a copy counts as one character, a paragraph break not at all.
+    original = "Eerste zin van het stuk. Tweede zin van het stuk."
+    clean = clean_article_text(original + "\n\n" + original.replace(" ", "   "))
+    assert clean.paragraphs == [original]
+    assert clean.removed_chars == len(original)
+
+
 def test_repeat_in_a_separate_paragraph_is_removed():
     text = "Een. De regering valt vandaag.\n\nTwee zinnen hier staan.\n\nEen. De regering valt vandaag."
     assert clean_article_text(text).paragraphs == ["Een. De regering valt vandaag.", "Twee zinnen hier staan."]
@@ -234,6 +243,16 @@ NEW = "De brandweer was snel ter plaatse."
         ("Er is kritiek. ", P2, " Het gaat ook om technici."),
         ("Er is kritiek.", P2, "Wie dat niet wil, belt."),
         ("Het gaat.", P2 + P3, "Het gaat ook om technici."),
+        # a paste that began mid-word ("...vierhon|derd ondernemers"): the fragment goes with the copy,
+        # as its own paragraph and glued on after new text
+        ("", P2[P2.index("derd ondernemers") :] + P3, ""),
+        ("", P2[P2.index("erhonderd") :] + P3, ""),
+        (NEW, P2[P2.index("derd ondernemers") :] + P3, ""),
+        # a paste that stopped mid-word, inside the first sentence after a cut and inside the only one
+        ("", P2 + P3[: P3.index("gesprek") + 3], ""),
+        ("", P2 + P3 + P4[:12], ""),
+        # both
+        ("", P2[P2.index("ografen") :] + P3 + P4[:7], ""),
         # different whitespace and case
         ("", P2.upper().replace(" ", "\n", 3) + "  " + P3.lower(), ""),
         ("", P2.replace(". ", ".") + P3.replace(" ", "  "), ""),
@@ -256,6 +275,11 @@ def test_partial_and_mid_sentence_copies_are_removed_and_new_text_kept(before, c
         # the same clause after two different sentences: part of one sentence only
         "De brandweer rukte uit, laat de veiligheidsregio weten in een verklaring.\n\n"
         "Twee mensen raakten gewond, laat de veiligheidsregio weten in een verklaring.",
+        # a partial sentence from mid-word, with no whole copy to belong to
+        "Sinds het begin van de crisis vroegen ruim vierhonderd ondernemers om hulp.\n\n"
+        "isis vroegen ruim vierhonderd ondernemers om hulp.",
+        "Sinds het begin van de crisis vroegen ruim vierhonderd ondernemers om hulp. Het gaat om veel geld.\n\n"
+        "Er is nieuws. Sinds het begin van de crisis vroegen ruim vierhonde",
         # a repeated end of one sentence and start of the next, inside paragraphs
         "Hij zei dat het zo niet langer kan. De partij stapt uit de coalitie.\n\n"
         "Zij zei dat het zo niet langer kan. De partij stapt naar de rechter.",
