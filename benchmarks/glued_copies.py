@@ -19,6 +19,8 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.paragraphs import split_glued_sentences
+
 _HERE = str(Path(__file__).resolve().parent)
 sys.path.insert(0, _HERE)
 try:
@@ -88,9 +90,10 @@ def article(rng: random.Random) -> list[str]:
     for paragraph in paragraphs:  # sentences distinct within the article, ignoring case and spaces
         kept = []
         for sentence in paragraph:
-            key = "".join(sentence.split()).casefold()
-            if key not in seen:
-                seen.add(key)
+            # A source sentence may hold two glued together ("...de NAVO.Poetin had..."): each must be new.
+            keys = {"".join(part.split()).casefold() for part in split_glued_sentences(sentence)}
+            if not keys & seen:
+                seen.update(keys)
                 kept.append(sentence)
         if kept:
             out.append(" ".join(kept))

@@ -243,6 +243,10 @@ class _Article:
             if self._ends_sentence(a) or (x in ")]”’\"'»" and (y.isupper() or y in "(“‘„«")):  # "(zie kader) Het"
                 return 2
             return 1
+        if x in _STOPS and y in "\"'" and b + 1 < len(text) and text[b + 1].isalnum():
+            return 2  # 'gemeld."Dit', "ze.'s Avonds": a straight quote glued on after a stop opens the next sentence
+        if x in "\"'" and y.isalnum() and a > 0 and text[a - 1] in _STOPS:
+            return 0  # ...and belongs to the word after it
         if x.isalnum() or not (y.isalnum() or y in _OPENERS):
             return 0
         if x in ".," and y.isdigit() and a > 0 and text[a - 1].isdigit():  # "3.5", "19.25"

@@ -341,3 +341,9 @@ def test_a_copy_whose_quotes_were_straightened_is_still_a_copy():
     clean = clean_article_text("\n\n".join(original + [copy]))
     assert clean.paragraphs == original
     assert clean.removed_chars == len(copy)
+
+
+def test_a_copy_glued_before_a_paragraph_that_opens_with_a_quote_leaves_the_quote():
+    original = ["De raad stemde in. Het bedrijf verwacht een omzet van 2,4 mld. Dat meldt de krant vandaag.", '"Dit had niemand verwacht", zei een woordvoerder van de politie.']
+    text = original[0] + "\n\n" + "Het bedrijf verwacht een omzet van 2,4 mld. Dat meldt de krant vandaag." + original[1]
+    assert clean_article_text(text).paragraphs == original
