@@ -32,7 +32,6 @@ from .detect import FORMATS, Detection, detect_format
 from .record import Record
 from .readers.vendor_text import read_docx
 from .readers.workbook import read_workbook
-from .readers.seed import read_seed_text  # noqa: F401  (public here since the seed format was first)
 
 MAX_RECORD_BYTES = 5_000_000
 

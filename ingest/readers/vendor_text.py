@@ -58,15 +58,6 @@ def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
 
 
-def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
-    """(offset, line without its line end) of every line."""
-    out, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        out.append((pos, line.rstrip("\r\n")))
-        pos += len(line)
-    return out
-
-
 def _paragraphs(lines: list[str], starts=None) -> list[str]:
     """Blank-line separated paragraphs, each with its wrapped lines joined by spaces. A line for which
     ``starts`` is true (a metadata line) starts a paragraph of its own even without a blank line before it."""
