@@ -110,13 +110,25 @@ def _init_worker(entity_files: tuple[Path, ...]) -> None:
     _worker_gazetteer = load_gazetteer(entity_files)
 
 
-def prepare_batch(records: list[Record]) -> list[Article | RejectedRecord]:
-    prepared = []
+@dataclass
+class PreparedBatch:
+    """What a worker makes of a batch of records, in their order: each record's raw row
+    (hash, zlib-compressed bytes, 1 when they are a file's original bytes) and its article or rejection."""
+
+    raw_rows: list[tuple[str, bytes, int]]
+    articles: list[Article | RejectedRecord]
+
+
+def prepare_batch(records: list[Record]) -> PreparedBatch:
+    """Clean, hash and compress a batch of records, and find their mentions (pure: runs in workers)."""
+    prepared = PreparedBatch([], [])
     for record in records:
+        raw = record.raw_bytes if record.raw_bytes is not None else record.raw.encode("utf-8")
+        prepared.raw_rows.append((text_hash(raw), zlib.compress(raw), int(record.raw_bytes is not None)))
         try:
-            prepared.append(prepare_article(clean_record(record), _worker_gazetteer))
+            prepared.articles.append(prepare_article(clean_record(record), _worker_gazetteer))
         except RejectedRecord as rejection:
-            prepared.append(rejection)
+            prepared.articles.append(rejection)
     return prepared
 
 
@@ -342,20 +354,17 @@ class ArchiveWriter:
         self._pending: collections.defaultdict[str, list[dict]] = collections.defaultdict(list)
         self._paragraph_counts: collections.Counter[int] = collections.Counter()
 
-    def write_batch(self, source_id: int, path: str, records: list[Record], prepared: list[Article | RejectedRecord]) -> None:
+    def write_batch(self, source_id: int, path: str, records: list[Record], prepared: PreparedBatch) -> None:
         """Store a batch of records of one file, and what they bring, in one transaction."""
         now = utc_now()
         with self.db.atomic():
-            self._look_up([a for a in prepared if isinstance(a, Article)])
-            raw_rows, record_rows = [], []
-            for record, article in zip(records, prepared):
-                raw = record.raw_bytes if record.raw_bytes is not None else record.raw.encode("utf-8")
-                raw_hash = text_hash(raw)
-                raw_rows.append((raw_hash, zlib.compress(raw), int(record.raw_bytes is not None)))
+            self._look_up([a for a in prepared.articles if isinstance(a, Article)])
+            record_rows = []
+            for record, article, (raw_hash, _, _) in zip(records, prepared.articles, prepared.raw_rows):
                 location = f"{path}/{record.member}:{record.line}" if record.member else f"{path}:{record.line}"
                 status = self._store(record, article, location, now)
                 record_rows.append((source_id, record.position, record.line, raw_hash, *status))
-            self.db.conn.executemany("insert or ignore into raw_records (hash, raw, binary) values (?, ?, ?)", raw_rows)
+            self.db.conn.executemany("insert or ignore into raw_records (hash, raw, binary) values (?, ?, ?)", prepared.raw_rows)
             self.db.conn.executemany(
                 """insert into records (source_id, position, line, raw_hash, status, article_id, version_id, error)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -407,7 +416,9 @@ class ArchiveWriter:
             return "duplicate", duplicated[0], duplicated[1], article.warning
         # Also when another outlet has this exact text: it may be an update of this outlet's own article.
         matches = self.index.near_duplicates_of(
-            lambda: self.index.evidence(given_title(article.title, article.title_derived), list(zip(article.paragraph_hashes, article.paragraphs))),
+            lambda: self.index.evidence(
+                given_title(article.title, article.title_derived), list(zip(article.paragraph_hashes, article.paragraphs)), article.paragraph_shingles
+            ),
             article.band_keys,
         )
         same = next((m for m in matches if same_outlet(source, m.source)), None)
@@ -475,7 +486,11 @@ class ArchiveWriter:
         self.index.remember(
             article_id,
             Publication(
-                row["source"], row["story_id"], given_title(article.title, article.title_derived), list(zip(article.paragraph_hashes, article.paragraphs))
+                row["source"],
+                row["story_id"],
+                given_title(article.title, article.title_derived),
+                list(zip(article.paragraph_hashes, article.paragraphs)),
+                article.paragraph_shingles,
             ),
         )
         return article_id

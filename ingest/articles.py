@@ -13,7 +13,7 @@ import numpy as np
 from .dates import DateError, parse_date
 from .dedup import content_hash, paragraph_hash
 from .mentions import Mention, extract_mentions
-from .near_duplicates import band_keys, shingles
+from .near_duplicates import band_keys, shingles_of_words, word_hashes
 from .paragraphs import clean_article_text, split_glued_sentences
 from .records import Record
 
@@ -33,7 +33,7 @@ class Article:
     url: str | None = None
     author: str | None = None
     paragraph_hashes: list[str] = field(default_factory=list)
-    shingles: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))
+    paragraph_shingles: list[np.ndarray] = field(default_factory=list)  # shingles() of each paragraph
     band_keys: list[int] = field(default_factory=list)
     mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (paragraph index, mention in it)
     warning: str | None = None
@@ -101,7 +101,8 @@ def prepare_article(record: Record, gazetteer=None) -> Article:
     date, precision, date_warning = record_date(record)
     warnings = [w for w in (record.error, date_warning) if w]
     title = (record.title or "").strip()
-    shingle_hashes = shingles(" ".join(clean.paragraphs))
+    words = [word_hashes(p) for p in clean.paragraphs]
+    shingle_hashes = shingles_of_words(np.concatenate(words))
     return Article(
         paragraphs=clean.paragraphs,
         removed_chars=clean.removed_chars,
@@ -114,7 +115,7 @@ def prepare_article(record: Record, gazetteer=None) -> Article:
         url=record.url,
         author=record.author,
         paragraph_hashes=[paragraph_hash(p) for p in clean.paragraphs],
-        shingles=shingle_hashes,
+        paragraph_shingles=[shingles_of_words(w) for w in words],
         band_keys=band_keys(shingle_hashes),
         mentions=find_paragraph_mentions(clean.paragraphs, gazetteer),
         warning="; ".join(warnings) or None,

@@ -16,6 +16,7 @@ import functools
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
 import sqlite_utils
 
 from .near_duplicates import TextEvidence, evidence_similarity
@@ -40,6 +41,7 @@ class Publication:
     story_id: int
     title: str | None  # the input's title; None when it was derived from the text (no evidence of its own)
     paragraphs: list[tuple[str, str]]  # (paragraph hash, text), boilerplate included
+    paragraph_shingles: list[np.ndarray] | None = None  # shingles() of each paragraph, when known
     evidence: TextEvidence | None = None
     evidence_generation: int = -1
 
@@ -91,19 +93,27 @@ class NearDuplicateIndex:
         matches = []
         for candidate in candidates:
             publication = self.publication(candidate)
-            similarity = evidence_similarity(mine, self._evidence_of(publication))
+            similarity = evidence_similarity(mine, self._evidence_of(publication), self.threshold)
             if similarity >= self.threshold:
                 matches.append(Match(candidate, similarity, publication.source, publication.story_id))
         return sorted(matches, key=lambda m: -m.similarity)
 
-    def evidence(self, title: str | None, paragraphs: list[tuple[str, str]]) -> TextEvidence:
-        """The TextEvidence of a title and its (paragraph hash, text) pairs, boilerplate left out."""
+    def evidence(
+        self, title: str | None, paragraphs: list[tuple[str, str]], paragraph_shingles: list[np.ndarray] | None = None
+    ) -> TextEvidence:
+        """The TextEvidence of a title and its (paragraph hash, text) pairs, boilerplate left out;
+        ``paragraph_shingles`` are the paragraphs' shingles when they were computed already."""
         skip = self.boilerplate_hashes
-        return TextEvidence(title, [text for digest, text in paragraphs if digest not in skip])
+        kept = [i for i, (digest, _) in enumerate(paragraphs) if digest not in skip]
+        return TextEvidence(
+            title,
+            [paragraphs[i][1] for i in kept],
+            None if paragraph_shingles is None else [paragraph_shingles[i] for i in kept],
+        )
 
     def _evidence_of(self, publication: Publication) -> TextEvidence:
         if publication.evidence_generation != self._boilerplate_generation:
-            publication.evidence = self.evidence(publication.title, publication.paragraphs)
+            publication.evidence = self.evidence(publication.title, publication.paragraphs, publication.paragraph_shingles)
             publication.evidence_generation = self._boilerplate_generation
         return publication.evidence
 

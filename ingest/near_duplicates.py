@@ -52,8 +52,18 @@ def shingles(text: str) -> np.ndarray:
     Words are hashed once (CRC-32) and combined into shingle hashes with
     numpy, so no Python string is built per shingle.
     """
+    return shingles_of_words(word_hashes(text))
+
+
+def word_hashes(text: str) -> np.ndarray:
+    """The CRC-32 of each word of a text, in order (uint64)."""
     words = _WORD.findall(text.casefold())
-    hashes = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    return np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+
+
+def shingles_of_words(hashes: np.ndarray) -> np.ndarray:
+    """``shingles`` of a text given its ``word_hashes``: the words of several texts joined by
+    spaces are their word hashes concatenated, so each word is hashed once."""
     if len(hashes) >= SHINGLE_WORDS:
         with np.errstate(over="ignore"):
             hashes = hashes[:-2] * _MIX[0] + hashes[1:-1] * _MIX[1] + hashes[2:]
@@ -104,13 +114,14 @@ class TextEvidence:
 
     __slots__ = ("title_words", "paragraphs", "_all")
 
-    def __init__(self, title: str | None, paragraphs: list[str]):
+    def __init__(self, title: str | None, paragraphs: list[str], paragraph_shingles: list[np.ndarray] | None = None):
+        """``paragraph_shingles``, when given, are ``shingles(p)`` of each paragraph (computed in a worker)."""
         self.title_words = frozenset(_WORD.findall((title or "").casefold()))
         self.paragraphs: dict[str, np.ndarray] = {}
-        for text in paragraphs:
+        for i, text in enumerate(paragraphs):
             key = "".join(text.split()).casefold()
             if key and key not in self.paragraphs:
-                self.paragraphs[key] = shingles(text)
+                self.paragraphs[key] = shingles(text) if paragraph_shingles is None else paragraph_shingles[i]
         self._all = None
 
     @property
@@ -148,13 +159,16 @@ def distinctive_text_agrees(a: TextEvidence, b: TextEvidence) -> bool:
     return bool(a.title_words) and a.title_words == b.title_words and agreement >= TITLE_REMAINDER_AGREEMENT
 
 
-def evidence_similarity(a: TextEvidence, b: TextEvidence) -> float:
+def evidence_similarity(a: TextEvidence, b: TextEvidence, threshold: float = 0.0) -> float:
     """Similarity under the evidence rule: the Jaccard similarity of the non-boilerplate shingles,
-    or 0.0 when the distinctive text does not agree (or either text is all boilerplate)."""
+    or 0.0 when the distinctive text does not agree (or either text is all boilerplate).
+
+    The distinctive text is compared only for pairs at or above ``threshold``: below it the
+    plain similarity is returned, which is below the threshold either way (and cheaper)."""
     mine, theirs = a.all_shingles, b.all_shingles
     if not len(mine) or not len(theirs):
         return 0.0
     similarity = jaccard(mine, theirs)
-    if similarity and not distinctive_text_agrees(a, b):
+    if similarity and similarity >= threshold and not distinctive_text_agrees(a, b):
         return 0.0
     return similarity

@@ -61,6 +61,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import numpy as np
+
 # Typographic quotes and their ASCII forms, compared as one (here and by textclean.fold_quotes);
 # as a translate table one character for one, so offsets into the text stay valid.
 QUOTE_MAP = {
@@ -104,6 +106,7 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 
 _STOPS = ".!?…"
 _CLOSERS = "\"'”’»)]}"
+_MARK = re.compile(f"[{re.escape(_STOPS + _CLOSERS)}]")
 _OPENERS = "\"'“‘„«([{¿¡…-–—•"  # what may start a sentence before its first word
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _WORD_BEFORE_DOT = re.compile(r"[^\W\d_]+$")
@@ -193,13 +196,27 @@ class _Article:
         self.text = text = "\n".join(paragraphs)
         self.key = key
         self.n = len(key)
-        offsets = [i for i, ch in enumerate(text) if ch != " " and ch != "\n"]
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        offsets = np.flatnonzero((codes != 32) & (codes != 10)).tolist()
         if len(offsets) != len(key):  # other whitespace, or a character folds to several ("ß" -> "ss")
             offsets = []
             for i, ch in enumerate(text):
                 if not ch.isspace():
                     offsets.extend([i] * len(ch.casefold()))
         self.offsets = offsets
+        # Where a cut can fall (see _snap): after a stop or closing mark, and at paragraph edges.
+        self.marks = [bisect.bisect_right(offsets, m.start()) for m in _MARK.finditer(text)]
+        self.edges = [0, *(bisect.bisect_left(offsets, m.start()) for m in re.finditer("\n", text)), self.n]
+
+    def cut_candidates(self, lo: int, hi: int, shift: int | None = None) -> list[int]:
+        """The comparison positions in [lo, hi] that can be a sentence or paragraph boundary or a
+        glue point, ascending; with ``shift``, also where the original (shift earlier) has a
+        paragraph edge. Every c with ``strength(c) >= 2`` or ``glued_after_stop(c)`` is among them."""
+        found = set(self.marks[bisect.bisect_left(self.marks, lo) : bisect.bisect_right(self.marks, hi)])
+        found.update(c for c in self.edges if lo <= c <= hi)
+        if shift is not None:
+            found.update(c + shift for c in self.edges if lo <= c + shift <= hi)
+        return sorted(found)
 
     def _ends_sentence(self, i: int) -> bool:
         text = self.text
@@ -294,21 +311,21 @@ def _snap(article: _Article, s: int, e: int, shift: int, snap_start: bool) -> tu
         # A copy may end where its original's paragraph ends, "(voorlopige cijfers) eindtermen".
         return here >= 2 or article.glued_after_stop(c) or (at_end and there == 3)
 
+    # Only the candidates can cut (Article.cut_candidates): the others are inside sentences.
     start, end = s, e
-    while e > s and not can_cut(e, True):
-        e -= 1
+    candidates = article.cut_candidates(s, e, shift)
+    e = next((c for c in reversed(candidates) if c > s and can_cut(c, True)), s)
     fragment_end = e
     if s < e < end:  # a paste that stopped mid-word at a paragraph's end
-        c = next((c for c in range(e + 1, end + 1) if strength(c) == 3), end + 1)
+        c = next((c for c in candidates if c > e and strength(c) == 3), end + 1)
         if c <= end and article.between_words(c - shift):
             fragment_end = c
     if not snap_start:
         return s, e, s, fragment_end
-    while s < e and not can_cut(s, False):
-        s += 1
+    s = next((c for c in candidates if c < e and can_cut(c, False)), e)
     fragment_start = s
     if start < s < e:  # a paste that began mid-word at a paragraph's start or a glue point
-        c = next((c for c in range(s - 1, start - 1, -1) if strength(c) == 3 or article.glued_after_stop(c)), start - 1)
+        c = next((c for c in reversed(candidates) if c < s and (strength(c) == 3 or article.glued_after_stop(c))), start - 1)
         if c >= start and article.between_words(c - shift):
             fragment_start = c
     return fragment_start, fragment_end, s, e
@@ -348,7 +365,7 @@ def _is_copy(article: _Article, s: int, e: int) -> bool:
         return False
     strength = article.strength
     ends = []
-    for c in range(s, e + 1):
+    for c in article.cut_candidates(s, e):
         if strength(c) >= 2 or (c in (s, e) and article.glued_after_stop(c)):
             ends.append(c)
             if len(ends) == 3:
@@ -374,17 +391,15 @@ def find_repeats(paragraphs: list[str]) -> list[tuple[int, int]]:
     m = len(key) - k + 1
     if m <= 1:
         return []
-    grams = [key[i : i + k] for i in range(m)]
-    first = {g: i for i, g in zip(range(m - 1, -1, -1), reversed(grams))}
+    grams = list(map(key.__getitem__, map(slice, range(m), range(k, m + k))))
+    first = dict(zip(reversed(grams), range(m - 1, -1, -1)))
     if len(first) == m:  # no 24-character stretch occurs twice: nothing to remove
         return []
+    firsts = np.fromiter(map(first.__getitem__, grams), dtype=np.int64, count=m)
+    repeated = np.flatnonzero(firsts != np.arange(m)).tolist()
     occurrences: dict[str, list[int]] = {}
-    repeated = []
-    for i, g in enumerate(grams):
-        p = first[g]
-        if p != i:
-            occurrences.setdefault(g, [p]).append(i)
-            repeated.append(i)
+    for i in repeated:
+        occurrences.setdefault(grams[i], [int(firsts[i])]).append(i)
     article = _Article(paragraphs, key)
     runs: list[list[int]] = []
     explored: dict[int, int] = {}
