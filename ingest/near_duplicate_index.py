@@ -93,6 +93,8 @@ class NearDuplicateIndex:
         matches = []
         for candidate in candidates:
             publication = self.publication(candidate)
+            if publication is None:  # folded into another article since (normalize); its keys go later
+                continue
             similarity = evidence_similarity(mine, self._evidence_of(publication), self.threshold)
             if similarity >= self.threshold:
                 matches.append(Match(candidate, similarity, publication.source, publication.story_id))
@@ -133,13 +135,17 @@ class NearDuplicateIndex:
         """Hashes of the paragraphs flagged as boilerplate: left out of near-duplicate evidence."""
         return {row[0] for row in self.db.execute("select hash from paragraphs where boilerplate")}
 
-    def publication(self, article_id: int) -> Publication:
-        """A stored article's outlet, story and text; recent articles, the likely candidates, are cached."""
+    def publication(self, article_id: int) -> Publication | None:
+        """A stored article's outlet, story and text (None when there is no such article);
+        recent articles, the likely candidates, are cached."""
         cached = self._recent.get(article_id)
         if cached is None:
-            source, story_id, title, derived = self.db.execute(
+            row = self.db.execute(
                 "select source, story_id, title, title_derived from articles where id = ?", [article_id]
             ).fetchone()
+            if row is None:
+                return None
+            source, story_id, title, derived = row
             paragraphs = [(digest, text) for _, _, digest, text, _ in article_paragraphs(self.db, article_id)]
             cached = Publication(source, story_id or article_id, given_title(title, derived), paragraphs)
         self.remember(article_id, cached)

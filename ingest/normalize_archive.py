@@ -133,6 +133,8 @@ def normalize_archive(db: sqlite_utils.Database, gazetteer=None, on_progress=Non
             ).fetchone():
                 db.execute("update entities set name = ? where id = ?", [new, entity_id])
         db.execute("delete from paragraphs where article_count = 0")
+    if summary.merged_articles:  # the band keys of the articles folded into others (one pass, no index)
+        db.execute("delete from lsh_buckets where article_id not in (select id from articles)")
     if changed_articles:
         reextract_mentions(db, sorted(changed_articles), gazetteer, on_progress=on_progress)
     update_boilerplate(db, gazetteer)
@@ -148,5 +150,4 @@ def _make_duplicate(db: sqlite_utils.Database, article_id: int, keeper: int) -> 
     )
     db.execute("update records set article_id = ? where article_id = ?", [keeper, article_id])
     db.execute("update article_versions set article_id = ? where article_id = ?", [keeper, article_id])
-    db.execute("delete from lsh_buckets where article_id = ?", [article_id])
     recount_entities(db, delete_article(db, article_id))

@@ -153,22 +153,22 @@ INDEXES = {
     "article_paragraphs": [["paragraph_id"]],
     "article_versions": [["article_id"]],
     "paragraphs": [["article_count"]],
-    "mentions": [["article_id", "entity_id"], ["paragraph_id"], ["entity_id", "article_id"], ["type"]],
+    "mentions": [["article_id", "entity_id"], ["paragraph_id"], ["entity_id", "article_id"]],
     "entities": [["type", "article_count"]],
-    # Datasette's article page counts the rows of every table that refers to the article.
-    "lsh_buckets": [["article_id"]],
 }
 
 # Band keys of near-duplicate detection (see near_duplicates.py): one row per
 # band per article, looked up by key only, so a clustered primary key is all
-# it needs.
-RAW_SQL = [
-    """create table if not exists lsh_buckets (
+# it needs. No foreign key: Datasette's article page would count an article's
+# keys, and that needs an index as large as the table.
+LSH_BUCKETS_SQL = """create table if not exists {name} (
         key integer not null,
-        article_id integer not null references articles(id),
+        article_id integer not null,
         primary key (key, article_id)
-    ) without rowid""",
-]
+    ) without rowid"""
+
+# Indexes of earlier releases that nothing reads any more: dropped, they cost space and write time.
+UNUSED_INDEXES = ["idx_mentions_type", "idx_lsh_buckets_article_id"]
 
 # A story is the articles (publications) of the same or nearly the same text, in one or more
 # outlets; articles.story_id is the id of its first article. One row per story, for the home page
@@ -210,8 +210,9 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
                     table.add_column(column, type_, not_null_default=spec.get("defaults", {}).get(column))
         else:
             table.create(**spec)
-    for sql in RAW_SQL:
-        db.execute(sql)
+    _ensure_lsh_buckets(db)
+    for index in UNUSED_INDEXES:
+        db.execute(f"drop index if exists [{index}]")
     if any(row[1] == "idx_sources_sha256" and row[2] for row in db.execute("pragma index_list(sources)")):
         db.execute("drop index idx_sources_sha256")  # archives made before files could be read again
     # Archives made before stories held one article per text: its unique index gives way to one per
@@ -234,6 +235,17 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             db[name].enable_fts(columns, tokenize=FTS_TOKENIZER)
         for sql in _fts_triggers(name, columns):
             db.execute(sql)
+
+
+def _ensure_lsh_buckets(db: sqlite_utils.Database) -> None:
+    """Create ``lsh_buckets``; an archive of an earlier release has it with a foreign key, copied here without."""
+    db.execute(LSH_BUCKETS_SQL.format(name="lsh_buckets"))
+    if db.execute("select 1 from pragma_foreign_key_list('lsh_buckets')").fetchone():
+        with db.atomic():
+            db.execute(LSH_BUCKETS_SQL.format(name="lsh_buckets_new"))
+            db.execute("insert into lsh_buckets_new (key, article_id) select key, article_id from lsh_buckets")
+            db.execute("drop table lsh_buckets")
+            db.execute("alter table lsh_buckets_new rename to lsh_buckets")
 
 
 def _fts_triggers(table: str, columns: list[str]) -> list[str]:
