@@ -35,6 +35,8 @@ import sys
 from datasette.facets import Facet
 from datasette.utils import compound_keys_after_sql, escape_sqlite, urlsafe_components
 
+from .large_results import sample_large_result
+
 # The shape of the SQL Datasette's table view runs for a page:
 # "select COLUMNS from [TABLE] WHERE order by COLUMN[ desc] limit N[ offset M]".
 _TABLE_PAGE = re.compile(
@@ -149,16 +151,23 @@ async def without_cursor(facet: Facet) -> None:
 
 
 def patch_facets(facet_class: type[Facet]) -> type[Facet]:
-    """``facet_class`` with ``facet_results`` computed over the whole result, not the rows after the cursor."""
+    """``facet_class`` with ``facet_results`` computed over the whole result, not the rows after the cursor,
+    and over a labelled sample when that result is very large (``large_results.py``)."""
     if getattr(facet_class.facet_results, "_without_cursor", False):
         return facet_class
     results = facet_class.facet_results
 
     @functools.wraps(results)
     async def facet_results(self):
-        if _archive_facet(self):
-            await without_cursor(self)
-        return await results(self)
+        if not _archive_facet(self):
+            return await results(self)
+        await without_cursor(self)
+        note = await sample_large_result(self)
+        facets, timed_out = await results(self)
+        if note:
+            for facet in facets:
+                facet["sample"] = note
+        return facets, timed_out
 
     facet_results._without_cursor = True
     facet_class.facet_results = facet_results
