@@ -63,8 +63,34 @@ def tie_broken(sql: str, primary_keys: list[str]) -> str:
     return sql[:limit_at] + ", " + ", ".join(keys) + sql[limit_at:]
 
 
+# A search of the articles table, newest first, with nothing else in its where clause but the page cursor.
+_NEWEST_MATCHES = re.compile(
+    r"^select .+? from articles (where id in \(select rowid from articles_fts where articles_fts match :search\)"
+    r"(?: and \(date < :p\d+ or date is null or \(date = :p\d+ and \(\(id > :p\d+\)\)\)\))? "
+    r"order by date desc, id limit \d+)$",
+    re.DOTALL,
+)
+
+
+def newest_matches_by_date_index(sql: str) -> str:
+    """A search page of the articles table, newest first, read along the date index.
+
+    SQLite's planner looks up every matching article and sorts them all by date
+    (it cannot know how many match): at a million articles a common word means
+    hundreds of thousands of rows read for a page of 50. Walking
+    ``idx_articles_date`` newest first and keeping the matches stops after one
+    page; a word that matches nothing walks the index once (0.2 s at a million).
+    Only the exact shape Datasette runs for such a page is changed (``_NEWEST_MATCHES``).
+    """
+    match = _NEWEST_MATCHES.match(sql)
+    if not match:
+        return sql
+    return sql[: match.start(1)] + "indexed by idx_articles_date " + sql[match.start(1) :]
+
+
 def install(database) -> None:
-    """Make every query of a Datasette ``Database`` sort ties by primary key (see ``tie_broken``)."""
+    """Make every query of a Datasette ``Database`` sort ties by primary key (see ``tie_broken``)
+    and read search pages of the articles table along the date index (``newest_matches_by_date_index``)."""
     if getattr(database, "_news_archive_tie_broken", False):
         return
     execute = database.execute
@@ -75,7 +101,7 @@ def install(database) -> None:
         if match:
             table = match.group("table").strip("[]")
             sql = tie_broken(sql, await _primary_keys(database, table))
-        return await execute(sql, *args, **kwargs)
+        return await execute(newest_matches_by_date_index(sql), *args, **kwargs)
 
     database.execute = execute_tie_broken
     database._news_archive_tie_broken = True

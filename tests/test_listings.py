@@ -235,8 +235,24 @@ def test_the_default_listing_and_a_filtered_one_page_exactly(tmp_path_factory, r
     assert [row["id"] for row in rows] == expected_order(path, "date", True)
     assert all(facets(page) == facets(pages[0]) for page in pages)
     rows, pages = follow(datasette, f"/archive/articles.json?_shape=objects&_size={size}&_search=bericht")
-    assert sorted(row["id"] for row in rows) == sorted(expected_order(path, "id", False))
+    assert [row["id"] for row in rows] == expected_order(path, "date", True)  # every article matches
     assert all(facets(page) == facets(pages[0]) for page in pages)
+
+
+def test_a_search_of_the_articles_newest_first_is_read_along_the_date_index_on_every_page(many_hits):
+    datasette = Datasette([many_hits], settings={"trace_debug": True})
+    url = "/archive/articles.json?_search=bericht&_size=50&_trace=1"
+    for _ in range(3):
+        page = get(datasette, url).json()
+        pages_sql = [t["sql"] for t in page["_trace"]["traces"] if " limit 51" in t["sql"]]
+        assert pages_sql and all("from articles indexed by idx_articles_date where" in sql for sql in pages_sql)
+        url = page["next_url"] + "&_trace=1"
+
+
+def test_a_search_with_another_filter_is_left_to_the_planner(many_hits):
+    datasette = Datasette([many_hits], settings={"trace_debug": True})
+    page = get(datasette, "/archive/articles.json?_search=bericht&source=NOS&_size=50&_trace=1").json()
+    assert not any("indexed by" in t["sql"] for t in page["_trace"]["traces"])
 
 
 # Search results page to the end
