@@ -377,6 +377,34 @@ def _is_copy(article: _Article, s: int, e: int) -> bool:
     return False
 
 
+# Random odd multipliers of a linear hash of k consecutive characters (mod 2**64); fixed, so runs agree.
+_GRAM_WEIGHTS = np.random.default_rng(24).integers(0, 1 << 64, size=MIN_COPY_CHARS, dtype=np.uint64) | np.uint64(1)
+
+
+def _first_occurrences(key: str, k: int) -> np.ndarray | None:
+    """For each start i of a k-character stretch of ``key``, the first start of the same stretch
+    (an int64 array of len(key) - k + 1); None when no stretch occurs twice.
+
+    The stretches are compared by a 64-bit hash computed with numpy (no string per stretch);
+    equal hashes are then checked as strings, and on a collision the strings decide.
+    """
+    m = len(key) - k + 1
+    codes = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        hashes = np.lib.stride_tricks.sliding_window_view(codes, k) @ _GRAM_WEIGHTS[:k]
+    _, first_index, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+    if len(first_index) == m:
+        return None
+    firsts = first_index[inverse.reshape(-1)]
+    for i in np.flatnonzero(firsts != np.arange(m)).tolist():
+        p = int(firsts[i])
+        if key[p : p + k] != key[i : i + k]:  # a hash collision: let the strings decide, for the whole text
+            grams = [key[j : j + k] for j in range(m)]
+            first = dict(zip(reversed(grams), range(m - 1, -1, -1)))
+            return None if len(first) == m else np.fromiter(map(first.__getitem__, grams), dtype=np.int64, count=m)
+    return firsts
+
+
 def find_repeats(paragraphs: list[str]) -> list[tuple[int, int]]:
     """Stretches of ``"\\n".join(paragraphs)`` that repeat earlier text and count as copies.
 
@@ -391,15 +419,13 @@ def find_repeats(paragraphs: list[str]) -> list[tuple[int, int]]:
     m = len(key) - k + 1
     if m <= 1:
         return []
-    grams = list(map(key.__getitem__, map(slice, range(m), range(k, m + k))))
-    first = dict(zip(reversed(grams), range(m - 1, -1, -1)))
-    if len(first) == m:  # no 24-character stretch occurs twice: nothing to remove
+    firsts = _first_occurrences(key, k)
+    if firsts is None:  # no 24-character stretch occurs twice: nothing to remove
         return []
-    firsts = np.fromiter(map(first.__getitem__, grams), dtype=np.int64, count=m)
+    occurrences: dict[int, list[int]] = {}  # first start of a repeated stretch -> every start of it
     repeated = np.flatnonzero(firsts != np.arange(m)).tolist()
-    occurrences: dict[str, list[int]] = {}
     for i in repeated:
-        occurrences.setdefault(grams[i], [int(firsts[i])]).append(i)
+        occurrences.setdefault(int(firsts[i]), [int(firsts[i])]).append(i)
     article = _Article(paragraphs, key)
     runs: list[list[int]] = []
     explored: dict[int, int] = {}
@@ -407,7 +433,7 @@ def find_repeats(paragraphs: list[str]) -> list[tuple[int, int]]:
     for j in repeated:
         if j < end:
             continue
-        length, p = _longest_earlier_match(key, j, occurrences[grams[j]], explored)
+        length, p = _longest_earlier_match(key, j, occurrences[int(firsts[j])], explored)
         if length < k:
             continue
         # runs: [start, end, core start, core end]; a copy with a fragment at its end

@@ -1,6 +1,8 @@
+import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
+import ingest.paragraphs as paragraphs_module
 from ingest.paragraphs import clean_article_text, split_glued_sentences, split_paragraphs
 from conftest import SEED
 
@@ -347,3 +349,15 @@ def test_a_copy_glued_before_a_paragraph_that_opens_with_a_quote_leaves_the_quot
     original = ["De raad stemde in. Het bedrijf verwacht een omzet van 2,4 mld. Dat meldt de krant vandaag.", '"Dit had niemand verwacht", zei een woordvoerder van de politie.']
     text = original[0] + "\n\n" + "Het bedrijf verwacht een omzet van 2,4 mld. Dat meldt de krant vandaag." + original[1]
     assert clean_article_text(text).paragraphs == original
+
+
+def test_repeats_are_found_by_comparing_text_when_stretch_hashes_collide(monkeypatch):
+    text = [
+        "De gemeente Utrecht opent in maart een nieuw fietspad langs het kanaal.",
+        "Het fietspad kost vier miljoen euro.De gemeente Utrecht opent in maart een nieuw fietspad langs het kanaal.",
+    ]
+    expected = paragraphs_module.find_repeats(text)
+    assert expected  # the glued copy is found
+    monkeypatch.setattr(paragraphs_module, "_GRAM_WEIGHTS", np.zeros(paragraphs_module.MIN_COPY_CHARS, dtype=np.uint64))
+    assert paragraphs_module.find_repeats(text) == expected  # every stretch hashes alike: the strings decide
+    assert paragraphs_module.find_repeats(["Een zin zonder herhaling van betekenis voor de lezer hier."]) == []
