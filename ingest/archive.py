@@ -241,9 +241,11 @@ def ingest_paths(
                 size = ingest_input(writer, path, prepare, read_options or ReadOptions())
                 if on_progress:
                     on_progress(size)
-            if writer.summary.files:  # skipped files change nothing
+            # Skipped files change nothing, unless an earlier run was killed before it finished.
+            if writer.summary.files or db.execute("select 1 from archive_state where key = 'needs_finishing'").fetchone():
                 writer.update_boilerplate()
                 link_partial_names(db, _worker_gazetteer)
+                db.execute("delete from archive_state where key = 'needs_finishing'")
                 db.execute("pragma optimize")  # planner statistics for the grown tables
     finally:
         if pool:
@@ -368,6 +370,7 @@ class ArchiveWriter:
                 status = self._store(record, article, location, now)
                 record_rows.append((source_id, record.position, record.line, raw_hash, *status))
             self.db.conn.executemany("insert or ignore into raw_records (hash, raw, binary) values (?, ?, ?)", prepared.raw_rows)
+            self.db.execute("insert or replace into archive_state (key, value) values ('needs_finishing', ?)", [now])
             self.db.conn.executemany(
                 """insert into records (source_id, position, line, raw_hash, status, article_id, version_id, error)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""",

@@ -24,6 +24,10 @@ TABLES = {
         },
         pk="id",
     ),
+    # Work an ingest still owes the archive as a whole: "needs_finishing" is set with every batch and
+    # removed when boilerplate and archive-level linking have run, so a run killed in between is
+    # finished by the next one.
+    "archive_state": dict(columns={"key": str, "value": str}, pk="key"),
     "raw_records": dict(columns={"hash": str, "raw": bytes, "binary": int}, pk="hash", defaults={"binary": 0}),
     "articles": dict(
         columns={
