@@ -88,9 +88,23 @@ def newest_matches_by_date_index(sql: str) -> str:
     return sql[: match.start(1)] + "indexed by idx_articles_date " + sql[match.start(1) :]
 
 
+_COUNT_MATCHES = "select count(*) from articles where id in (select rowid from articles_fts where articles_fts match :search)"
+
+
+def count_matches_in_index(sql: str) -> str:
+    """The row count of a search of the articles table, counted in the full-text index alone.
+
+    Every row of ``articles_fts`` is an article (the writer indexes each batch in its transaction and
+    triggers follow updates and deletes), so the count is the same without looking up each matching
+    article: about half the time for a common word. Only Datasette's exact count query is changed.
+    """
+    return "select count(*) from articles_fts where articles_fts match :search" if sql.strip() == _COUNT_MATCHES else sql
+
+
 def install(database) -> None:
-    """Make every query of a Datasette ``Database`` sort ties by primary key (see ``tie_broken``)
-    and read search pages of the articles table along the date index (``newest_matches_by_date_index``)."""
+    """Make every query of a Datasette ``Database`` sort ties by primary key (see ``tie_broken``),
+    read search pages of the articles table along the date index (``newest_matches_by_date_index``)
+    and count their matches in the full-text index (``count_matches_in_index``)."""
     if getattr(database, "_news_archive_tie_broken", False):
         return
     execute = database.execute
@@ -101,7 +115,7 @@ def install(database) -> None:
         if match:
             table = match.group("table").strip("[]")
             sql = tie_broken(sql, await _primary_keys(database, table))
-        return await execute(newest_matches_by_date_index(sql), *args, **kwargs)
+        return await execute(count_matches_in_index(newest_matches_by_date_index(sql)), *args, **kwargs)
 
     database.execute = execute_tie_broken
     database._news_archive_tie_broken = True

@@ -249,6 +249,16 @@ def test_a_search_of_the_articles_newest_first_is_read_along_the_date_index_on_e
         url = page["next_url"] + "&_trace=1"
 
 
+def test_the_count_of_a_search_of_the_articles_is_taken_from_the_index_and_is_exact(many_hits):
+    datasette = Datasette([many_hits], settings={"trace_debug": True})
+    page = get(datasette, "/archive/articles.json?_search=bericht&_size=1&_trace=1").json()
+    assert any(t["sql"].startswith("select count(*) from articles_fts where") for t in page["_trace"]["traces"])
+    db = sqlite_utils.Database(many_hits)
+    assert page["filtered_table_rows_count"] == db.execute(
+        "select count(*) from articles where id in (select rowid from articles_fts where articles_fts match 'bericht')"
+    ).fetchone()[0]
+
+
 def test_a_search_with_another_filter_is_left_to_the_planner(many_hits):
     datasette = Datasette([many_hits], settings={"trace_debug": True})
     page = get(datasette, "/archive/articles.json?_search=bericht&source=NOS&_size=50&_trace=1").json()
