@@ -45,7 +45,7 @@ from .entities import MentionStore, link_partial_names
 from .mentions import load_gazetteer
 from .near_duplicate_index import NearDuplicateIndex, Publication, given_title
 from .near_duplicates import DEFAULT_THRESHOLD
-from .readings import FileReadings, ReadOptions, utc_now
+from .readings import FileReadings, ReadOptions, stored_path, utc_now
 from .records import (
     SQLITE_SIGNATURES,
     Record,
@@ -123,7 +123,7 @@ def prepare_batch(records: list[Record]) -> PreparedBatch:
     """Clean, hash and compress a batch of records, and find their mentions (pure: runs in workers)."""
     prepared = PreparedBatch([], [])
     for record in records:
-        raw = record.raw_bytes if record.raw_bytes is not None else record.raw.encode("utf-8")
+        raw = record.raw_bytes if record.raw_bytes is not None else record.raw.encode("utf-8", "surrogatepass")
         prepared.raw_rows.append((text_hash(raw), zlib.compress(raw), int(record.raw_bytes is not None)))
         try:
             prepared.articles.append(prepare_article(clean_record(record), _worker_gazetteer))
@@ -264,7 +264,7 @@ def ingest_input(writer: ArchiveWriter, path: Path | str, prepare, options: Read
         return _ingest_stream(writer, path, digest, size, stream, prepare, options)
 
 def _ingest_stream(writer: ArchiveWriter, path, digest: str, size: int, stream, prepare, options: ReadOptions) -> int:
-    name = "" if str(path) == "-" else Path(path).name
+    name = "" if str(path) == "-" else stored_path(Path(path).name)
     source_id = writer.readings.row_for(path, digest, size, options.identity(name, writer.default_source))
     if source_id is None:
         writer.summary.files_skipped += 1

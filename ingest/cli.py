@@ -40,6 +40,13 @@ def open_database(path: str) -> sqlite_utils.Database:
     return db
 
 
+def _valid_text(ctx, param, value):
+    """An option's text must be UTF-8 (the terminal gave bytes that are not, kept by Python as lone surrogates)."""
+    if value is not None and any("\ud800" <= c <= "\udfff" for c in value):
+        raise click.BadParameter("is not valid UTF-8 text; check the terminal's encoding", param=param)
+    return value
+
+
 @click.group()
 @click.version_option(package_name="news-archive")
 def cli():
@@ -95,7 +102,7 @@ field_option = click.option(
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="Archive database (created if missing).")
-@click.option("--source", help="Outlet name for records that do not name one.")
+@click.option("--source", callback=_valid_text, help="Outlet name for records that do not name one.")
 @click.option(
     "--format",
     "input_format",
@@ -182,7 +189,7 @@ def skipped_note(summary) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--source", help="Outlet name for records that do not name one.")
+@click.option("--source", callback=_valid_text, help="Outlet name for records that do not name one.")
 @click.option("--format", "input_format", type=click.Choice(FORMATS), help="Read every input in this format.")
 @field_option
 @click.option("--records", "sample", type=click.IntRange(min=0), default=3, show_default=True, help="How many records to show per file.")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,12 @@ class ReadOptions:
 
 
 
+def stored_path(path) -> str:
+    """A path as text SQLite can store: bytes of a file name that are not UTF-8 (an old Latin-1
+    name, which Python keeps as lone surrogates) are written as escapes, ``caf\\xe9.json``."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
+
 class FileReadings:
     """The readings of input files in one archive; ``reread`` reads files again whatever was read before."""
 
@@ -65,7 +72,7 @@ class FileReadings:
         articles) is read again into its own row, its old records replaced. ``self.earlier`` is set
         to the other rows of the same bytes: earlier readings that this one may resolve.
         """
-        default = ReadOptions().identity("" if str(path) == "-" else Path(path).name, None)
+        default = ReadOptions().identity("" if str(path) == "-" else stored_path(Path(path).name), None)
         rows = self.db.execute(
             """select id, path, completed_at, coalesce(read_as, ?),
             exists(select 1 from records where source_id = sources.id and status != 'rejected')
@@ -80,16 +87,16 @@ class FileReadings:
             # All rejected, or no articles: read again into its row (the one of this path if there is one),
             # unless this run read into that row already (two empty files are two files).
             free = [row for row in same if not row[4] and row[0] not in self.read_into]
-            free.sort(key=lambda row: row[1] != str(path))
+            free.sort(key=lambda row: row[1] != stored_path(path))
             source_id = free[0][0] if free else None
             if source_id is not None:
                 self.db.execute("delete from records where source_id = ?", [source_id])
                 self.db["sources"].update(
-                    source_id, {"path": str(path), "ingested_at": utc_now(), "completed_at": None, "record_count": None}
+                    source_id, {"path": stored_path(path), "ingested_at": utc_now(), "completed_at": None, "record_count": None}
                 )
         if source_id is None:
             source_id = self.db["sources"].insert(
-                {"path": str(path), "size": size, "sha256": digest, "ingested_at": utc_now(), "read_as": read_as}
+                {"path": stored_path(path), "size": size, "sha256": digest, "ingested_at": utc_now(), "read_as": read_as}
             ).last_pk
         self.earlier = [row[0] for row in rows if row[0] != source_id]
         self.read_into.add(source_id)

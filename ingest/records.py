@@ -29,7 +29,7 @@ from typing import BinaryIO, Callable, Iterator
 
 from . import formats
 from .detect import FORMATS, Detection, detect_format
-from .record import Record
+from .record import Record, add_warning
 from .readers.vendor_text import read_docx
 from .readers.workbook import read_workbook
 
@@ -390,8 +390,11 @@ def _finish(record: Record, max_bytes: int, clean: bool) -> Record:
 def clean_record(record: Record) -> Record:
     """Clean a record's text and fields (see textclean.py); the costly part of reading."""
     from .bylines import author_without_prefix
-    from .textclean import clean_field, clean_text
+    from .textclean import clean_field, clean_text, replace_lone_surrogates
 
+    broken = replace_lone_surrogates(record)
+    if broken:
+        add_warning(record, f"{broken} broken character(s) (half of a UTF-16 pair, as in a cut-off emoji) replaced by U+FFFD")
     if record.text is not None:
         record.text = clean_text(record.text)
     for name in ("title", "source", "author", "date"):

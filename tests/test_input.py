@@ -534,3 +534,40 @@ def test_files_in_hidden_folders_are_not_input(tmp_path):
     shutil.copy(SEED, folder / "artikel.txt")
     result = run_cli("ingest", folder, "--db", tmp_path / "archive.db")
     assert "records read: 1," in result.stdout
+
+
+# Text that is not valid Unicode: half of a UTF-16 pair, file names and options that are not UTF-8
+
+
+def test_a_record_with_half_an_emoji_is_stored_with_a_replacement_character_and_a_warning(tmp_path):
+    path = tmp_path / "scraped.jsonl"
+    broken = {"date": "2024-01-01", "title": "Emoji \ud83d", "text": "Een kapotte emoji \ud83d in Utrecht.", "tags": ["a\udc00"]}
+    whole = {"date": "2024-01-02", "title": "Heel", "text": "Een gewone tekst over Den Haag."}
+    path.write_text(json.dumps(broken) + "\n" + json.dumps(whole) + "\n")
+    result = run_cli("ingest", path, "--db", tmp_path / "a.db")
+    assert result.exit_code == 0, result.output
+    assert "3 broken character(s)" in result.output
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    assert [r["body"] for r in db["articles"].rows] == ["Een kapotte emoji \ufffd in Utrecht.", "Een gewone tekst over Den Haag."]
+    assert json.loads(db["articles"].get(1)["extra"]) == {"tags": ["a\ufffd"]}
+    raw = run_cli("raw", tmp_path / "a.db", 1)
+    assert "\\ud83d" in raw.output  # the record as it was, escape and all
+
+
+def test_a_file_whose_name_is_not_utf8_is_ingested_and_its_name_stored_with_escapes(tmp_path):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.jsonl")
+    (folder / name).write_text(json.dumps({"date": "2024-01-01", "text": "Een tekst over Leiden."}) + "\n")
+    result = run_cli("ingest", folder, "--db", tmp_path / "a.db")
+    assert result.exit_code == 0, result.output
+    path = sqlite_utils.Database(tmp_path / "a.db").execute("select path from sources").fetchone()[0]
+    assert path.endswith("caf\\xe9.jsonl")
+
+
+def test_a_source_option_that_is_not_utf8_is_refused_with_a_reason(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"date": "2024-01-01", "text": "Een tekst."}) + "\n")
+    result = run_cli("ingest", path, "--db", tmp_path / "a.db", "--source", os.fsdecode(b"NO\xffS"))
+    assert result.exit_code == 2
+    assert "is not valid UTF-8" in result.output
