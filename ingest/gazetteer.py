@@ -135,7 +135,7 @@ def _build(entity_files, user_files=()):
     return Gazetteer(
         rows,
         user_rows=[row for path in user_files for row in read_entity_file(path)],
-        first_names=read_word_list(DATA_DIR / "first_names.txt"),
+        first_names=read_word_list(DATA_DIR / "first_names.txt") + read_word_list(DATA_DIR / "first_names_faker.txt"),
         common_words=read_word_list(DATA_DIR / "common_words.txt")
         + read_word_list(DATA_DIR / "common_words_europeana.txt")
         + read_word_list(DATA_DIR / "common_words_wordfreq.txt"),

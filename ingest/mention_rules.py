@@ -134,7 +134,9 @@ class NameEvidence(ArticleText):
         for i in range(1, len(words)):
             if is_first_name(words[i]) and self._is_not_name_part(words[i - 1]):
                 return i
-            if words[i] == "van" and i >= 2 and not all(map(is_first_name, words[:i])):
+            if words[i] == "van" and i >= 2 and (
+                not all(map(is_first_name, words[:i])) or _names_organisation(words[i + 1:])
+            ):
                 if is_first_name(words[0]) or words[i + 1] in ("de", "het"):
                     return i
         return 0
@@ -460,6 +462,15 @@ def _inside_known_name(candidate, covered):
         if match is not None and (match.end - match.start >= size or match.strength >= USER):
             return True
     return False
+
+
+def _names_organisation(words):
+    """"de KU Leuven", "het Rode Kruis"? After "van de" an acronym or an organisation word starts an
+    organisation, not the rest of a person's name ("Pieter-Jan Claes van de KU Leuven")."""
+    if not words or words[0] not in ("de", "het"):
+        return False
+    name = [w for w in words[1:] if w[:1].isupper()]
+    return bool(name) and ((name[0].isupper() and len(name[0]) > 1) or any(map(_is_org_word, name)))
 
 
 def _strip_particles(parts, text):

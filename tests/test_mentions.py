@@ -269,3 +269,18 @@ def test_a_first_name_alone_links_to_the_one_full_name_with_it_in_the_article():
     ]
     two = "Ruud Hendriksen en Ruud Zwart waren er.\n\nVolgens Ruud is de ploeg klaar."
     assert [m.entity for m in extract_mentions(two)][-1] == "Ruud"
+
+
+def test_a_given_name_from_the_generated_list_makes_an_unknown_name_a_person():
+    text = "Volgens Ingeborg Vandermeulen zijn de cijfers te optimistisch."
+    assert "Ingeborg Vandermeulen" in entities(text, "person")
+
+
+def test_a_generated_first_name_list_holds_no_common_dutch_word():
+    gazetteer = default_gazetteer()
+    assert not {"Het", "Maar", "Nieuws", "Bank", "Hoop", "Will", "May"} & gazetteer.first_names
+
+
+def test_van_de_before_an_acronym_starts_an_organisation_not_a_surname():
+    text = "Onderzoeker Lotte Maes van de KU Leuven waarschuwt voor de hitte."
+    assert "Lotte Maes" in entities(text, "person")
