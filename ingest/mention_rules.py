@@ -263,6 +263,44 @@ class NameEvidence(ArticleText):
                 return "location"
         return None
 
+    def compound_owners(self):
+        """"VN-chef", "Ajax-trainer": the capitalised part of a compound whose head is a role (a person
+        cue or a staff word) is the organisation that person works for; a nationality or a place is not."""
+        text = self.text
+        if "-" not in text:
+            return []
+        found = []
+        surfaces, nationality = self.gazetteer.surfaces, self.is_nationality
+        for match in COMPOUND_HEAD.finditer(text):
+            head = match.group(1)
+            if not (_is_person_cue(head) or head in STAFF_WORDS):
+                continue
+            end = start = match.start()
+            while start > 0 and _is_word_char(text[start - 1]):
+                start -= 1
+            owner = text[start:end]
+            if (len(owner) < 2 or not owner[0].isupper() or (start > 0 and text[start - 1] in "-'’")
+                    or owner in surfaces or nationality(owner)
+                    or (self.opens_sentence(start) and self.is_common_word(owner))):
+                continue
+            found.append(Candidate(start, end, "organization", owner, None, "rule", WEAK))
+        return found
+
+    def with_coordinated_types(self, chosen):
+        """"Arriva en Qbuzz", "Anderlecht, Molenbeek en Schaarbeek": names in one list are of one kind, so a
+        name the rules could not type takes the type of a typed name it is listed with."""
+        text, typed = self.text, ("person", "location", "organization")
+        for i, c in enumerate(chosen):
+            if c.type != "other" or c.strength != WEAK or c.method != "rule":
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(chosen) and chosen[j].type in typed:
+                    a, b = (chosen[j], c) if j < i else (c, chosen[j])
+                    if text[a.end:b.start] in (" en ", ", ", " of "):
+                        c.type = chosen[j].type
+                        break
+        return chosen
+
 
 class MentionRules(NameEvidence):
     """Candidates from the gazetteer and from capitalised word sequences in one article's text."""
@@ -318,44 +356,6 @@ class MentionRules(NameEvidence):
             if parts:
                 found.extend(candidates_in(parts, covered))
         return [c for c in found if not _inside_known_name(c, covered)]
-
-    def compound_owners(self):
-        """"VN-chef", "Ajax-trainer": the capitalised part of a compound whose head is a role (a person
-        cue or a staff word) is the organisation that person works for; a nationality or a place is not."""
-        text = self.text
-        if "-" not in text:
-            return []
-        found = []
-        surfaces, nationality = self.gazetteer.surfaces, self.is_nationality
-        for match in COMPOUND_HEAD.finditer(text):
-            head = match.group(1)
-            if not (_is_person_cue(head) or head in STAFF_WORDS):
-                continue
-            end = start = match.start()
-            while start > 0 and _is_word_char(text[start - 1]):
-                start -= 1
-            owner = text[start:end]
-            if (len(owner) < 2 or not owner[0].isupper() or (start > 0 and text[start - 1] in "-'’")
-                    or owner in surfaces or nationality(owner)
-                    or (self.opens_sentence(start) and self.is_common_word(owner))):
-                continue
-            found.append(Candidate(start, end, "organization", owner, None, "rule", WEAK))
-        return found
-
-    def with_coordinated_types(self, chosen):
-        """"Arriva en Qbuzz", "Anderlecht, Molenbeek en Schaarbeek": names in one list are of one kind, so a
-        name the rules could not type takes the type of a typed name it is listed with."""
-        text, typed = self.text, ("person", "location", "organization")
-        for i, c in enumerate(chosen):
-            if c.type != "other" or c.strength != WEAK or c.method != "rule":
-                continue
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(chosen) and chosen[j].type in typed:
-                    a, b = (chosen[j], c) if j < i else (c, chosen[j])
-                    if text[a.end:b.start] in (" en ", ", ", " of "):
-                        c.type = chosen[j].type
-                        break
-        return chosen
 
     def _one_word(self, word, start, end, covered, info, found):
         """What _candidates_in finds in a single part, given WordCache.single_word's answers."""
