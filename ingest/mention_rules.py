@@ -239,7 +239,8 @@ class NameEvidence(ArticleText):
             phrase = any(w.islower() for w in words)  # "Filmfestival van Venetië": no first name before "van"
             # Two capitalised words are most often a person; three or more without a first name are
             # more often a title, an event or a foreign organisation than a person.
-            return ("other" if adjective or phrase or len(words) > 2 else "person"), WEAK
+            article = bool(previous) and previous[-1] in ("de", "het")  # people take no article
+            return ("other" if adjective or phrase or article or len(words) > 2 else "person"), WEAK
         if not first.isupper() and any(c.isupper() for c in first[1:]):
             return "organization", WEAK  # "PostNL", "ProRail": a brand's inner capital
         return "other", WEAK

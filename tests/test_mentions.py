@@ -346,3 +346,8 @@ def test_a_nationality_in_a_role_compound_is_no_organisation():
 def test_two_names_then_van_and_a_name_are_a_person_and_the_team():
     text = "De etappe werd gewonnen door Jorrit Dekkerink van Kovatron Racing, na een lange ontsnapping."
     assert "Jorrit Dekkerink" in entities(text, "person")
+
+
+def test_two_capitalised_words_after_an_article_are_not_a_person():
+    text = "Het geld gaat naar de Groene Vallei, een natuurgebied bij de grens."
+    assert not entities(text, "person")
