@@ -196,6 +196,8 @@ class NameEvidence(ArticleText):
         first = words[0]
         if self._is_first_name(first):
             return "person", STRONG
+        if first == "The" and len(words) > 1:
+            return "organization", STRONG  # "in The Guardian", "The Lancet": papers, bands and firms, not places
         apposition = self._apposition_type(parts[-1][1])
         if apposition is not None:
             return apposition, STRONG
@@ -240,7 +242,8 @@ class NameEvidence(ArticleText):
             # Two capitalised words are most often a person; three or more without a first name are
             # more often a title, an event or a foreign organisation than a person.
             article = bool(previous) and previous[-1] in ("de", "het")  # people take no article
-            return ("other" if adjective or phrase or article or len(words) > 2 else "person"), WEAK
+            english = all(w.lower() in self.gazetteer.english_words for w in words)  # "Black Friday"
+            return ("other" if adjective or phrase or article or english or len(words) > 2 else "person"), WEAK
         if not first.isupper() and any(c.isupper() for c in first[1:]):
             return "organization", WEAK  # "PostNL", "ProRail": a brand's inner capital
         return "other", WEAK

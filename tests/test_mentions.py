@@ -351,3 +351,13 @@ def test_two_names_then_van_and_a_name_are_a_person_and_the_team():
 def test_two_capitalised_words_after_an_article_are_not_a_person():
     text = "Het geld gaat naar de Groene Vallei, een natuurgebied bij de grens."
     assert not entities(text, "person")
+
+
+def test_a_phrase_of_common_english_words_is_not_a_person():
+    text = "Winkels in Utrecht verwachten drukte rond Black Friday dit weekend."
+    assert not entities(text, "person")
+
+
+def test_a_name_opening_with_the_english_article_is_an_organisation():
+    text = "Het onderzoek verscheen woensdag in The Ravenwood Review, een medisch tijdschrift."
+    assert "The Ravenwood Review" in entities(text, "organization")
