@@ -12,7 +12,7 @@ import re
 from .mention_words import (
     ADJECTIVE_ENDINGS, CAP, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS,
     ORG_PREFIXES, ORG_PLURAL_CUE_ENDINGS, ORG_VAN_CUES, OTHER_WORDS, PLACE_VAN_CUES, SOURCE_CUES, SPEAKER_CUES,
-    APPOSITION_ARTICLES, APPOSITION_PLACES, COMPOUND_HEAD, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
+    APPOSITION_ARTICLES, APPOSITION_PLACES, COMPOUND_HEAD, ORG_COMPOUND_HEADS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
     STAFF_WORDS, STRONG, USER, WEAK, WORD,
     Candidate, is_nationality as _is_nationality, is_org_word as _is_org_word, is_person_cue as _is_person_cue,
     is_word_char as _is_word_char, word_cache as _word_cache, head_type, is_label,
@@ -277,7 +277,7 @@ class NameEvidence(ArticleText):
         surfaces, nationality = self.gazetteer.surfaces, self.is_nationality
         for match in COMPOUND_HEAD.finditer(text):
             head = match.group(1)
-            if not (_is_person_cue(head) or head in STAFF_WORDS):
+            if not (_is_person_cue(head) or head in STAFF_WORDS or head in ORG_COMPOUND_HEADS):
                 continue
             end = start = match.start()
             while start > 0 and _is_word_char(text[start - 1]):

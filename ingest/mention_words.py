@@ -60,6 +60,7 @@ hoofdstad haven deel delen buitenwijken wijken straten regio provincie gemeente 
 # ... and an organisation after these ("de fabriek van Audi", "aandelen van Shell").
 ORG_VAN_CUES = frozenset("""
 fabriek fabrieken aandelen aandeel overname beursgang beurswaarde jaarcijfers omzet winst kwartaalcijfers
+directie personeel hoofdkantoren
 bussen treinen toestellen vliegtuigen producten klantenservice hoofdkantoor vestiging vestigingen filialen
 """.split())
 # "concurrenten als Lufthansa", "banken zoals ING": examples of organisations.
@@ -90,6 +91,7 @@ Union Airlines Airways Motors Industries Records Productions Studios Pictures Te
 Technologies Electronics Fund Trust Capital Partners Media News Times Post Journal Club United FC NV BV AG SA
 Inc Ltd GmbH plc Corp Partnership Securities Holdings Investments Services Software Networks Communications
 Insurance Finance Financial Consulting Logistics Team MC Radio TV Televisie Brouwerij Nieuwsblad Dagblad Courant Krant Gazet Ensemble Council Commission Bureau Tribune
+VZW BVBA CVBA LLC SpA SARL SAS Cie Groupe Société Compagnie Banque Fédération Assurances International Benelux
 """.split())
 ORG_ENDINGS = ("bank", "partij", "bond", "groep", "fonds", "unie", "raad", "dienst", "stichting", "vereniging",
                "maatschappij", "omroep", "krant", "blad", "academie", "instituut", "federatie", "beweging",
@@ -119,6 +121,11 @@ ADJECTIVE_ENDINGS = ("se", "sche", "ele", "ële", "ale", "ieke", "ige")
 
 # "VN-chef", "Ajax-trainer", "IAEA-directeur": the capitalised part of a compound whose head is a role
 # names the organisation the person works for.
+ORG_COMPOUND_HEADS = frozenset("""
+aandeel aandelen koers beurskoers fabriek fabrieken hoofdkantoor concern directie bestuur winst omzet
+jaarcijfers kwartaalcijfers personeel vestiging vestigingen filiaal filialen toestel toestellen klanten
+producten winkels
+""".split())
 COMPOUND_HEAD = re.compile(r"(?<=\w)-([a-zà-ÿ][\w]*)(?![\w-])")
 
 # Evidence strength, so that the best-founded reading of a spelling wins per article.

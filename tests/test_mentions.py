@@ -361,3 +361,13 @@ def test_a_phrase_of_common_english_words_is_not_a_person():
 def test_a_name_opening_with_the_english_article_is_an_organisation():
     text = "Het onderzoek verscheen woensdag in The Ravenwood Review, een medisch tijdschrift."
     assert "The Ravenwood Review" in entities(text, "organization")
+
+
+def test_the_capitalised_part_of_a_share_compound_is_an_organisation():
+    text = "Het Veltrama-aandeel daalde dinsdag met vier procent."
+    assert "Veltrama" in entities(text, "organization")
+
+
+def test_a_belgian_legal_form_makes_a_name_an_organisation():
+    text = "De opdracht ging naar Dekkerink Bouw BVBA uit Hasselt."
+    assert "Dekkerink Bouw BVBA" in entities(text, "organization")
