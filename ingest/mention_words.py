@@ -60,7 +60,8 @@ hoofdstad haven deel delen buitenwijken wijken straten regio provincie gemeente 
 # ... and an organisation after these ("de fabriek van Audi", "aandelen van Shell").
 ORG_VAN_CUES = frozenset("""
 fabriek fabrieken aandelen aandeel overname beursgang beurswaarde jaarcijfers omzet winst kwartaalcijfers
-directie personeel hoofdkantoren
+directie personeel hoofdkantoren aandeelhouder sponsor hoofdsponsor klant dochterbedrijf dochteronderneming
+onderdeel overnamebod
 bussen treinen toestellen vliegtuigen producten klantenservice hoofdkantoor vestiging vestigingen filialen
 """.split())
 # "concurrenten als Lufthansa", "banken zoals ING": examples of organisations.

@@ -371,3 +371,8 @@ def test_the_capitalised_part_of_a_share_compound_is_an_organisation():
 def test_a_belgian_legal_form_makes_a_name_an_organisation():
     text = "De opdracht ging naar Dekkerink Bouw BVBA uit Hasselt."
     assert "Dekkerink Bouw BVBA" in entities(text, "organization")
+
+
+def test_the_main_sponsor_of_an_unknown_name_makes_it_an_organisation():
+    text = "Het bouwbedrijf is sinds vorig jaar hoofdsponsor van Veltrama en betaalt de nieuwe tribune."
+    assert "Veltrama" in entities(text, "organization")
