@@ -12,7 +12,7 @@ import re
 from .mention_words import (
     ADJECTIVE_ENDINGS, CAP, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS,
     ORG_PREFIXES, ORG_PLURAL_CUE_ENDINGS, ORG_VAN_CUES, OTHER_WORDS, PLACE_VAN_CUES, SOURCE_CUES, SPEAKER_CUES,
-    APPOSITION_ARTICLES, APPOSITION_PLACES, COMPOUND_HEAD, ORG_COMPOUND_HEADS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
+    APPOSITION_ARTICLES, APPOSITION_PLACES, COMPOUND_HEAD, ORG_COMPOUND_HEADS, LEGAL_FORMS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
     STAFF_WORDS, STRONG, USER, WEAK, WORD,
     Candidate, is_nationality as _is_nationality, is_org_word as _is_org_word, is_person_cue as _is_person_cue,
     is_word_char as _is_word_char, word_cache as _word_cache, head_type, is_label,
@@ -426,7 +426,10 @@ class MentionRules(NameEvidence):
         if len(parts) - i < 2 or self._is_first_name(word) or word in self.gazetteer.surfaces:
             return False
         lower = word.lower()
-        following = self.text[parts[i + 1][0]:parts[i + 1][1]]
+        text = self.text
+        following = text[parts[i + 1][0]:parts[i + 1][1]]
+        if lower.endswith(ORG_CUE_ENDINGS) and len(parts) - i > 2 and text[parts[-1][0]:parts[-1][1]] in LEGAL_FORMS:
+            return False  # "Bouwbedrijf Van Dalen BV": a company's registered name keeps its opening noun
         return (
             _is_person_cue(lower)
             or lower.endswith(ORG_CUE_ENDINGS)

@@ -99,6 +99,7 @@ ORG_ENDINGS = ("bank", "partij", "bond", "groep", "fonds", "unie", "raad", "dien
                "ziekenhuis", "universiteit", "hogeschool", "orkest", "ministerie", "agentschap", "comité", "bureau",
                "genootschap", "centrum", "autoriteit", "inspectie", "rechtbank", "college", "korps", "recherche",
                "politie", "overheid", "leger")
+LEGAL_FORMS = frozenset("BV B.V. NV N.V. VZW BVBA CVBA AG SA GmbH Ltd plc Inc LLC SpA SARL".split())
 ORG_PREFIXES = frozenset("FC KV KRC RSC SV VV AFC AS AC SC KSV KVC KAA RC SK KFC KSC VfB VfL".split())
 PLACE_ENDINGS = ("straat", "laan", "plein", "gracht", "kade", "dijk", "dorp", "stad", "burg", "dam", "veen",
                  "zee", "meer", "eiland", "eilanden", "gebergte", "haven", "hoven", "oord", "wijk", "vallei",
