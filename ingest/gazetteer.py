@@ -39,7 +39,7 @@ class Gazetteer:
     before the shipped ones, so users can redirect an ambiguous alias.
     """
 
-    def __init__(self, rows, first_names=(), common_words=(), nationalities=(), user_rows=()):
+    def __init__(self, rows, first_names=(), common_words=(), nationalities=(), user_rows=(), english_words=()):
         user_rows = list(user_rows)
         rows = user_rows + list(rows)
         # Spellings from users' own files: they win over every rule, for spans and for types.
@@ -68,6 +68,7 @@ class Gazetteer:
         self.first_names = frozenset(first_names)
         self.common_words = frozenset(common_words)
         self.nationalities = frozenset(nationalities)
+        self.english_words = frozenset(english_words)
 
     @cached_property
     def automaton(self):
@@ -135,9 +136,10 @@ def _build(entity_files, user_files=()):
     return Gazetteer(
         rows,
         user_rows=[row for path in user_files for row in read_entity_file(path)],
-        first_names=read_word_list(DATA_DIR / "first_names.txt"),
+        first_names=read_word_list(DATA_DIR / "first_names.txt") + read_word_list(DATA_DIR / "first_names_faker.txt"),
         common_words=read_word_list(DATA_DIR / "common_words.txt")
         + read_word_list(DATA_DIR / "common_words_europeana.txt")
         + read_word_list(DATA_DIR / "common_words_wordfreq.txt"),
         nationalities=read_word_list(DATA_DIR / "nationalities.txt"),
+        english_words=read_word_list(DATA_DIR / "english_words_wordfreq.txt"),
     )

@@ -11,7 +11,8 @@ import re
 
 from .mention_words import (
     ADJECTIVE_ENDINGS, CAP, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS,
-    ORG_PREFIXES, OTHER_WORDS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
+    ORG_PREFIXES, ORG_PLURAL_CUE_ENDINGS, ORG_VAN_CUES, OTHER_WORDS, PLACE_VAN_CUES, SOURCE_CUES, SPEAKER_CUES,
+    APPOSITION_ARTICLES, APPOSITION_PLACES, COMPOUND_HEAD, ORG_COMPOUND_HEADS, LEGAL_FORMS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
     STAFF_WORDS, STRONG, USER, WEAK, WORD,
     Candidate, is_nationality as _is_nationality, is_org_word as _is_org_word, is_person_cue as _is_person_cue,
     is_word_char as _is_word_char, word_cache as _word_cache, head_type, is_label,
@@ -134,10 +135,23 @@ class NameEvidence(ArticleText):
         for i in range(1, len(words)):
             if is_first_name(words[i]) and self._is_not_name_part(words[i - 1]):
                 return i
-            if words[i] == "van" and i >= 2 and not all(map(is_first_name, words[:i])):
-                if is_first_name(words[0]) or words[i + 1] in ("de", "het"):
+            if words[i] == "van" and i >= 2 and (
+                not all(map(is_first_name, words[:i])) or _names_organisation(words[i + 1:])
+            ):
+                if is_first_name(words[0]) or words[i + 1] in ("de", "het") or self._person_then_club(words, i):
                     return i
         return 0
+
+    def _person_then_club(self, words, i):
+        """"Thymen Arensman van Ineos Grenadiers": two capitalised words, then "van" and a capitalised
+        name, are a person and where the person works (a Dutch surname has at most one "van" word before it,
+        and an organisation's own "van" follows its head: "Hoge Raad van Discipline")."""
+        before = words[:i]
+        return (
+            i == 2 and words[i + 1][:1].isupper() and not any(map(_is_org_word, before))
+            and OTHER_WORDS.isdisjoint(before) and not any(w.isupper() for w in before)
+            and head_type(before[-1]) is None and not self.is_common_word(before[-1])
+        )
 
     def _is_not_name_part(self, word):
         """A word that ends whatever precedes a first name: a common word, an acronym, "Likoed-man"."""
@@ -182,21 +196,38 @@ class NameEvidence(ArticleText):
         first = words[0]
         if self._is_first_name(first):
             return "person", STRONG
+        if first == "The" and len(words) > 1:
+            return "organization", STRONG  # "in The Guardian", "The Lancet": papers, bands and firms, not places
+        apposition = self._apposition_type(parts[-1][1])
+        if apposition is not None:
+            return apposition, STRONG
         previous = self._previous_words(parts[0][0])
         if previous and previous[-1].lower().endswith(ORG_CUE_ENDINGS):
             return "organization", STRONG
         if previous and _is_person_cue(previous[-1]):
             return "person", STRONG
+        if len(previous) == 2 and previous[1] == "van" and previous[0].lower() in PLACE_VAN_CUES:
+            return "location", STRONG
         if len(previous) == 2 and previous[1] == "van" and (
-            _is_person_cue(previous[0]) or previous[0].lower() in STAFF_WORDS
+            _is_person_cue(previous[0]) or previous[0].lower() in STAFF_WORDS or previous[0].lower() in ORG_VAN_CUES
         ):
             return "organization", STRONG
+        if len(previous) == 2 and previous[1] in ("als", "zoals") and previous[0].lower().endswith(
+            ORG_PLURAL_CUE_ENDINGS
+        ):
+            return "organization", STRONG
+        if len(previous) == 2 and previous[0].lower() in ("het", "de") and self.is_nationality(previous[1]):
+            return "organization", STRONG  # "het Chinese Wingtech": people take no article
         if previous and previous[-1] in PLACE_CUES:
             return "location", STRONG
         if len(words) == 1 and first.isupper() and len(first) > 1:
             return "organization", STRONG
         if words[-1].lower().endswith(PLACE_ENDINGS) and len(words) == 1:
             return "location", WEAK
+        if previous and previous[-1] in SPEAKER_CUES:
+            return "person", WEAK
+        if previous and previous[-1] in SOURCE_CUES:
+            return "organization", WEAK
         if previous and previous[-1] in ORG_PREPOSITIONS:
             return "organization", WEAK  # "werkt bij Sabena", "bij Goldman Sachs": one works at organisations
         if len(words) > 1 and first.isupper() and 1 < len(first) <= 4:
@@ -210,10 +241,69 @@ class NameEvidence(ArticleText):
             phrase = any(w.islower() for w in words)  # "Filmfestival van Venetië": no first name before "van"
             # Two capitalised words are most often a person; three or more without a first name are
             # more often a title, an event or a foreign organisation than a person.
-            return ("other" if adjective or phrase or len(words) > 2 else "person"), WEAK
+            article = bool(previous) and previous[-1] in ("de", "het")  # people take no article
+            english = all(w.lower() in self.gazetteer.english_words for w in words)  # "Black Friday"
+            return ("other" if adjective or phrase or article or english or len(words) > 2 else "person"), WEAK
         if not first.isupper() and any(c.isupper() for c in first[1:]):
             return "organization", WEAK  # "PostNL", "ProRail": a brand's inner capital
         return "other", WEAK
+
+
+    def _apposition_type(self, end):
+        """", het bedrijf achter de app", ", de Belgische zangeres", ", de hoofdstad van": the type the
+        noun of an apposition after a name gives it, or None."""
+        text = self.text
+        if not text.startswith(", ", end):
+            return None
+        words = WORD.findall(text, end, end + 60)[:4]
+        if not words or words[0] not in APPOSITION_ARTICLES:
+            return None
+        for word in words[1:]:
+            lower = word.lower()
+            person, org = _is_person_cue(lower), lower.endswith(ORG_CUE_ENDINGS)
+            if person != org:
+                return "person" if person else "organization"
+            if lower in APPOSITION_PLACES:
+                return "location"
+        return None
+
+    def compound_owners(self):
+        """"VN-chef", "Ajax-trainer": the capitalised part of a compound whose head is a role (a person
+        cue or a staff word) is the organisation that person works for; a nationality or a place is not."""
+        text = self.text
+        if "-" not in text:
+            return []
+        found = []
+        surfaces, nationality = self.gazetteer.surfaces, self.is_nationality
+        for match in COMPOUND_HEAD.finditer(text):
+            head = match.group(1)
+            if not (_is_person_cue(head) or head in STAFF_WORDS or head in ORG_COMPOUND_HEADS):
+                continue
+            end = start = match.start()
+            while start > 0 and _is_word_char(text[start - 1]):
+                start -= 1
+            owner = text[start:end]
+            if (len(owner) < 2 or not owner[0].isupper() or (start > 0 and text[start - 1] in "-'’")
+                    or owner in surfaces or nationality(owner)
+                    or (self.opens_sentence(start) and self.is_common_word(owner))):
+                continue
+            found.append(Candidate(start, end, "organization", owner, None, "rule", WEAK))
+        return found
+
+    def with_coordinated_types(self, chosen):
+        """"Arriva en Qbuzz", "Anderlecht, Molenbeek en Schaarbeek": names in one list are of one kind, so a
+        name the rules could not type takes the type of a typed name it is listed with."""
+        text, typed = self.text, ("person", "location", "organization")
+        for i, c in enumerate(chosen):
+            if c.type != "other" or c.strength != WEAK or c.method != "rule":
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(chosen) and chosen[j].type in typed:
+                    a, b = (chosen[j], c) if j < i else (c, chosen[j])
+                    if text[a.end:b.start] in (" en ", ", ", " of "):
+                        c.type = chosen[j].type
+                        break
+        return chosen
 
 
 class MentionRules(NameEvidence):
@@ -336,7 +426,10 @@ class MentionRules(NameEvidence):
         if len(parts) - i < 2 or self._is_first_name(word) or word in self.gazetteer.surfaces:
             return False
         lower = word.lower()
-        following = self.text[parts[i + 1][0]:parts[i + 1][1]]
+        text = self.text
+        following = text[parts[i + 1][0]:parts[i + 1][1]]
+        if lower.endswith(ORG_CUE_ENDINGS) and len(parts) - i > 2 and text[parts[-1][0]:parts[-1][1]] in LEGAL_FORMS:
+            return False  # "Bouwbedrijf Van Dalen BV": a company's registered name keeps its opening noun
         return (
             _is_person_cue(lower)
             or lower.endswith(ORG_CUE_ENDINGS)
@@ -460,6 +553,15 @@ def _inside_known_name(candidate, covered):
         if match is not None and (match.end - match.start >= size or match.strength >= USER):
             return True
     return False
+
+
+def _names_organisation(words):
+    """"de KU Leuven", "het Rode Kruis"? After "van de" an acronym or an organisation word starts an
+    organisation, not the rest of a person's name ("Pieter-Jan Claes van de KU Leuven")."""
+    if not words or words[0] not in ("de", "het"):
+        return False
+    name = [w for w in words[1:] if w[:1].isupper()]
+    return bool(name) and ((name[0].isupper() and len(name[0]) > 1) or any(map(_is_org_word, name)))
 
 
 def _strip_particles(parts, text):

@@ -52,6 +52,29 @@ PERSON_CUE_ENDINGS = ("minister", "voorzitter", "woordvoerder", "woordvoerster",
                       "leider", "directeur", "topman", "coach", "trainer", "speler", "speelster", "journalist",
                       "burgemeester", "commissaris", "secretaris", "chef", "baas", "manager", "advocaat")
 PLACE_CUES = frozenset("in uit naar nabij vanuit richting rond te".split())
+# "<word> van X": X is a place after these ("inwoners van Loppersum", "burgemeester van Gent") ...
+PLACE_VAN_CUES = frozenset("""
+inwoners bewoners burgemeester burgemeesters gouverneur omgeving centrum noorden zuiden oosten westen
+hoofdstad haven deel delen buitenwijken wijken straten regio provincie gemeente stad dorp
+""".split())
+# ... and an organisation after these ("de fabriek van Audi", "aandelen van Shell").
+ORG_VAN_CUES = frozenset("""
+fabriek fabrieken aandelen aandeel overname beursgang beurswaarde jaarcijfers omzet winst kwartaalcijfers
+directie personeel hoofdkantoren aandeelhouder sponsor hoofdsponsor klant dochterbedrijf dochteronderneming
+onderdeel overnamebod
+bussen treinen toestellen vliegtuigen producten klantenservice hoofdkantoor vestiging vestigingen filialen
+""".split())
+# "concurrenten als Lufthansa", "banken zoals ING": examples of organisations.
+ORG_PLURAL_CUE_ENDINGS = ("concurrenten", "bedrijven", "banken", "partijen", "clubs", "ploegen", "omroepen",
+                          "kranten", "merken", "ketens", "supermarkten", "verzekeraars", "fabrikanten",
+                          "maatschappijen", "organisaties", "instellingen", "concerns", "multinationals",
+                          "platforms", "uitgeverijen", "zenders", "winkels", "teams", "leveranciers")
+# "...," zei Janssens / aldus Peeters: speakers are people; "meldt Sciensano": sources are mostly organisations.
+SPEAKER_CUES = frozenset("zei zegt aldus vertelt vertelde verklaarde verklaart benadrukt benadrukte stelt stelde".split())
+SOURCE_CUES = frozenset("meldt meldde bericht berichtte".split())
+# ", het bedrijf achter ...", ", de Belgische zangeres": an apposition after a name says what it names.
+APPOSITION_ARTICLES = frozenset(("een", "de", "het"))
+APPOSITION_PLACES = frozenset("hoofdstad stad stadje dorp gemeente provincie regio deelstaat havenstad badplaats".split())
 ORG_CUE_ENDINGS = ("tijdschrift", "magazine", "weekblad", "dagblad", "bedrijf", "groep", "concern", "firma", "fabrikant", "producent", "bank", "krant", "zender",
                    "omroep", "club", "ploeg", "partij", "maatschappij", "uitgeverij", "keten", "holding",
                    "organisatie", "vereniging", "bond", "netwerk", "operator", "dochter", "maker", "winkel",
@@ -69,12 +92,14 @@ Union Airlines Airways Motors Industries Records Productions Studios Pictures Te
 Technologies Electronics Fund Trust Capital Partners Media News Times Post Journal Club United FC NV BV AG SA
 Inc Ltd GmbH plc Corp Partnership Securities Holdings Investments Services Software Networks Communications
 Insurance Finance Financial Consulting Logistics Team MC Radio TV Televisie Brouwerij Nieuwsblad Dagblad Courant Krant Gazet Ensemble Council Commission Bureau Tribune
+VZW BVBA CVBA LLC SpA SARL SAS Cie Groupe Société Compagnie Banque Fédération Assurances International Benelux
 """.split())
 ORG_ENDINGS = ("bank", "partij", "bond", "groep", "fonds", "unie", "raad", "dienst", "stichting", "vereniging",
                "maatschappij", "omroep", "krant", "blad", "academie", "instituut", "federatie", "beweging",
                "ziekenhuis", "universiteit", "hogeschool", "orkest", "ministerie", "agentschap", "comité", "bureau",
                "genootschap", "centrum", "autoriteit", "inspectie", "rechtbank", "college", "korps", "recherche",
-               "politie", "overheid")
+               "politie", "overheid", "leger")
+LEGAL_FORMS = frozenset("BV B.V. NV N.V. VZW BVBA CVBA AG SA GmbH Ltd plc Inc LLC SpA SARL".split())
 ORG_PREFIXES = frozenset("FC KV KRC RSC SV VV AFC AS AC SC KSV KVC KAA RC SK KFC KSC VfB VfL".split())
 PLACE_ENDINGS = ("straat", "laan", "plein", "gracht", "kade", "dijk", "dorp", "stad", "burg", "dam", "veen",
                  "zee", "meer", "eiland", "eilanden", "gebergte", "haven", "hoven", "oord", "wijk", "vallei",
@@ -95,6 +120,15 @@ ADJECTIVE_FORM_ENDINGS = ("talige", "talig", "ische", "isch", "iaanse", "iaans")
 # All capitals and this long, and not a known name: an export's label ("ADVERTENTIE", "COPYRIGHT").
 LABEL_LENGTH = 6
 ADJECTIVE_ENDINGS = ("se", "sche", "ele", "ële", "ale", "ieke", "ige")
+
+# "VN-chef", "Ajax-trainer", "IAEA-directeur": the capitalised part of a compound whose head is a role
+# names the organisation the person works for.
+ORG_COMPOUND_HEADS = frozenset("""
+aandeel aandelen koers beurskoers fabriek fabrieken hoofdkantoor concern directie bestuur winst omzet
+jaarcijfers kwartaalcijfers personeel vestiging vestigingen filiaal filialen toestel toestellen klanten
+producten winkels
+""".split())
+COMPOUND_HEAD = re.compile(r"(?<=\w)-([a-zà-ÿ][\w]*)(?![\w-])")
 
 # Evidence strength, so that the best-founded reading of a spelling wins per article.
 STRONG, WEAK = 2, 1
