@@ -22,7 +22,12 @@ def main(argv=None):
     parser.add_argument("conll", nargs="?", help="IOB2 file: token first, tag last")
     parser.add_argument("--gold-fixture", help="gold file with inline [[surface|TYPE|Canonical]] mentions")
     parser.add_argument("--entities", action="append", default=[], help="extra entity file (CSV or TSV)")
-    parser.add_argument("--errors", type=int, default=25, help="how many of each error kind to print")
+    parser.add_argument(
+        "--errors",
+        type=int,
+        help="how many of each error kind to print (default: 25 for the gold fixture, none for a CoNLL file: "
+        "held-out data is scored, not read)",
+    )
     args = parser.parse_args(argv)
     if not args.conll and not args.gold_fixture:
         parser.error("give an IOB2 file or --gold-fixture FILE")
@@ -33,11 +38,11 @@ def main(argv=None):
 
     if args.conll:
         print(f"== {args.conll}")
-        print(format_report(evaluate(read_conll(args.conll), extract), errors=args.errors))
+        print(format_report(evaluate(read_conll(args.conll), extract), errors=args.errors or 0))
     if args.gold_fixture:
         print(f"== {args.gold_fixture}")
         report = evaluate(read_gold_fixture(args.gold_fixture), extract)
-        print(format_report(report, errors=args.errors, linking=True))
+        print(format_report(report, errors=25 if args.errors is None else args.errors, linking=True))
 
 
 if __name__ == "__main__":
