@@ -72,18 +72,31 @@ _NEWEST_MATCHES = re.compile(
 )
 
 
-def newest_matches_by_date_index(sql: str) -> str:
-    """A search page of the articles table, newest first, read along the date index.
+# A search with more matches than this is read along the date index (see newest_matches_by_date_index).
+MANY_MATCHES = 5_000
+
+
+async def newest_matches_by_date_index(sql: str, execute, params) -> str:
+    """A search page of the articles table, newest first, read along the date index when the search
+    has many matches.
 
     SQLite's planner looks up every matching article and sorts them all by date
     (it cannot know how many match): at a million articles a common word means
     hundreds of thousands of rows read for a page of 50. Walking
     ``idx_articles_date`` newest first and keeping the matches stops after one
-    page; a word that matches nothing walks the index once (0.2 s at a million).
-    Only the exact shape Datasette runs for such a page is changed (``_NEWEST_MATCHES``).
+    page. A search with up to MANY_MATCHES matches (counted in the full-text
+    index, a few milliseconds) is left to the planner: for it, walking the
+    whole index would be the slow way. Only the exact shape Datasette runs for
+    such a page is changed (``_NEWEST_MATCHES``).
     """
     match = _NEWEST_MATCHES.match(sql)
-    if not match:
+    if not match or not isinstance(params, dict) or "search" not in params:
+        return sql
+    rows = await execute(
+        f"select count(*) from (select rowid from articles_fts where articles_fts match :search limit {MANY_MATCHES + 1})",
+        {"search": params["search"]},
+    )
+    if rows.first()[0] <= MANY_MATCHES:
         return sql
     return sql[: match.start(1)] + "indexed by idx_articles_date " + sql[match.start(1) :]
 
@@ -115,7 +128,9 @@ def install(database) -> None:
         if match:
             table = match.group("table").strip("[]")
             sql = tie_broken(sql, await _primary_keys(database, table))
-        return await execute(count_matches_in_index(newest_matches_by_date_index(sql)), *args, **kwargs)
+        params = args[0] if args else kwargs.get("params")
+        sql = await newest_matches_by_date_index(sql, execute, params)
+        return await execute(count_matches_in_index(sql), *args, **kwargs)
 
     database.execute = execute_tie_broken
     database._news_archive_tie_broken = True
