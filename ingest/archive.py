@@ -348,6 +348,7 @@ class ArchiveWriter:
         self.strict = strict
         self.on_problem = on_problem or (lambda problem: None)
         self.mentions = MentionStore(db)
+        self.first_new_article = db.execute("select coalesce(max(id), 0) + 1 from articles").fetchone()[0]
         # Per-batch look-ups (see _look_up); empty outside a batch, where queries answer instead.
         self._known: dict[str, tuple] = {}
         self._paragraph_ids: dict[str, int] = {}
@@ -370,7 +371,8 @@ class ArchiveWriter:
                 status = self._store(record, article, location, now)
                 record_rows.append((source_id, record.position, record.line, raw_hash, *status))
             self.db.conn.executemany("insert or ignore into raw_records (hash, raw, binary) values (?, ?, ?)", prepared.raw_rows)
-            self.db.execute("insert or replace into archive_state (key, value) values ('needs_finishing', ?)", [now])
+            # The first article the archive-wide steps have not seen yet (kept by a run that follows a killed one).
+            self.db.execute("insert or ignore into archive_state (key, value) values ('needs_finishing', ?)", [self.first_new_article])
             self.db.conn.executemany(
                 """insert into records (source_id, position, line, raw_hash, status, article_id, version_id, error)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -502,8 +504,11 @@ class ArchiveWriter:
         return article_id
 
     def update_boilerplate(self) -> None:
-        """Recompute the boilerplate flags now, so that the articles that follow leave it out from the start."""
-        update_boilerplate(self.db, _worker_gazetteer)
+        """Recompute the boilerplate flags now, so that the articles that follow leave it out from the start.
+
+        Only the articles added since the flags were last right are judged (``needs_finishing``)."""
+        row = self.db.execute("select value from archive_state where key = 'needs_finishing'").fetchone()
+        update_boilerplate(self.db, _worker_gazetteer, since_article=int(row[0]) if row else None)
         self.index.boilerplate_changed()
 
     def flush(self) -> None:

@@ -24,9 +24,9 @@ TABLES = {
         },
         pk="id",
     ),
-    # Work an ingest still owes the archive as a whole: "needs_finishing" is set with every batch and
-    # removed when boilerplate and archive-level linking have run, so a run killed in between is
-    # finished by the next one.
+    # Work an ingest still owes the archive as a whole: "needs_finishing" (the id of the first article
+    # the archive-wide steps have not judged) is set with every batch and removed when boilerplate and
+    # archive-level linking have run, so a run killed in between is finished by the next one.
     "archive_state": dict(columns={"key": str, "value": str}, pk="key"),
     "raw_records": dict(columns={"hash": str, "raw": bytes, "binary": int}, pk="hash", defaults={"binary": 0}),
     "articles": dict(

@@ -1,4 +1,7 @@
+import json
+
 from ingest.archive import ingest_paths
+from ingest.boilerplate import find_boilerplate
 from conftest import assert_fts_in_sync
 
 APP = "Volg het laatste nieuws van Rotterdam en omgeving in onze gratis app."
@@ -72,3 +75,28 @@ def test_flags_recomputed_during_a_long_file_give_the_same_archive(tmp_path, mon
     assert list(often.query(f"select {columns} from articles")) == list(once.query(f"select {columns} from articles"))
     assert list(often.query("select id, boilerplate from paragraphs")) == list(once.query("select id, boilerplate from paragraphs"))
     assert_fts_in_sync(often)
+
+
+def _jsonl(path, articles):
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    return path
+
+
+def _flags_match_a_full_pass(db):
+    flagged = {row[0] for row in db.execute("select id from paragraphs where boilerplate")}
+    return flagged == find_boilerplate(db)
+
+
+def test_a_later_ingest_that_judges_only_its_new_articles_flags_as_a_full_pass_would(tmp_path, db):
+    footer = "Lees ook onze andere verhalen over de regio op de website van de krant."
+    first = [
+        {"date": "2023-06-01", "source": "Stadskrant", "text": f"Bericht nummer {n} over de straat {n} in de stad.\n\n{footer}"}
+        for n in range(6)
+    ] + [{"date": "2023-06-02", "source": "Stadskrant", "text": f"Los bericht {n} zonder voettekst in wijk {n}."} for n in range(100)]
+    ingest_paths(db, [_jsonl(tmp_path / "first.jsonl", first)])
+    assert db.execute("select count(*) from paragraphs where boilerplate").fetchone()[0] == 1  # 6 of 106 articles
+    more = [{"date": "2023-06-03", "source": "Stadskrant", "text": f"Later bericht {n} over plein {n} in het centrum."} for n in range(300)]
+    more += [{"date": "2023-06-04", "source": "Dorpsblad", "text": f"Dorpsnieuws {n} uit buurtschap {n}.\n\nVolg het dorp op onze pagina."} for n in range(6)]
+    ingest_paths(db, [_jsonl(tmp_path / "more.jsonl", more)])
+    assert _flags_match_a_full_pass(db)  # the old footer is now under 2% of the outlet, the new one is boilerplate
+    assert [row[0] for row in db.execute("select text from paragraphs where boilerplate")] == ["Volg het dorp op onze pagina."]
