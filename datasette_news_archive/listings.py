@@ -31,6 +31,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
+import urllib.parse
 
 from datasette.facets import Facet
 from datasette.utils import compound_keys_after_sql, escape_sqlite, urlsafe_components
@@ -205,6 +206,16 @@ async def without_cursor(facet: Facet) -> None:
             return
 
 
+def without_next(url: str) -> str:
+    """``url`` (a path or an absolute URL) without its ``_next`` page cursor, of the same string type."""
+    parts = urllib.parse.urlsplit(url)
+    pairs = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    if not any(key == "_next" for key, _ in pairs):
+        return url
+    query = urllib.parse.urlencode([(key, value) for key, value in pairs if key != "_next"])
+    return type(url)(urllib.parse.urlunsplit(parts._replace(query=query)))
+
+
 def patch_facets(facet_class: type[Facet]) -> type[Facet]:
     """``facet_class`` with ``facet_results`` computed over the whole result, not the rows after the cursor,
     and over a labelled sample when that result is very large (``large_results.py``)."""
@@ -219,9 +230,13 @@ def patch_facets(facet_class: type[Facet]) -> type[Facet]:
         await without_cursor(self)
         note = await sample_large_result(self)
         facets, timed_out = await results(self)
-        if note:
-            for facet in facets:
+        for facet in facets:
+            if note:
                 facet["sample"] = note
+            # A toggle starts a new listing: from page 2 on, Datasette's links would keep the cursor.
+            facet["toggle_url"] = without_next(facet["toggle_url"])
+            for value in facet.get("results", []):
+                value["toggle_url"] = without_next(value["toggle_url"])
         return facets, timed_out
 
     facet_results._without_cursor = True

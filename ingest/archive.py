@@ -269,7 +269,7 @@ def _ingest_stream(writer: ArchiveWriter, path, digest: str, size: int, stream, 
     if source_id is None:
         writer.summary.files_skipped += 1
         if len(writer.summary.skipped_paths) < 3:
-            writer.summary.skipped_paths.append(str(path))
+            writer.summary.skipped_paths.append(stored_path(path))
         return size
     writer.summary.files += 1
     done = writer.db.execute("select coalesce(max(position), -1) from records where source_id = ?", [source_id]).fetchone()[0]

@@ -267,6 +267,18 @@ def test_the_count_of_a_search_of_the_articles_is_taken_from_the_index_and_is_ex
     ).fetchone()[0]
 
 
+def test_facet_links_on_a_later_page_start_the_listing_from_its_first_row(many_hits):
+    datasette = Datasette([many_hits])
+    first = get(datasette, "/archive/articles.json?_search=bericht&_size=20&_facet=source").json()
+    second = get(datasette, first["next_url"]).json()
+    links = [f["toggle_url"] for f in second["facet_results"].values()]
+    links += [r["toggle_url"] for f in second["facet_results"].values() for r in f["results"]]
+    assert links and not any("_next=" in link for link in links)
+    nos = next(r for r in second["facet_results"]["source"]["results"] if r["value"] == "NOS")
+    from_first = next(r for r in first["facet_results"]["source"]["results"] if r["value"] == "NOS")
+    assert get(datasette, nos["toggle_url"]).json()["rows"] == get(datasette, from_first["toggle_url"]).json()["rows"]
+
+
 def test_a_search_with_few_matches_is_left_to_the_planner(many_hits, monkeypatch):
     monkeypatch.setattr(listings, "MANY_MATCHES", 1000)
     datasette = Datasette([many_hits], settings={"trace_debug": True})
