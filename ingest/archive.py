@@ -242,7 +242,7 @@ def ingest_paths(
                 if on_progress:
                     on_progress(size)
             # Skipped files change nothing, unless an earlier run was killed before it finished.
-            if writer.summary.files or db.execute("select 1 from archive_state where key = 'needs_finishing'").fetchone():
+            if writer.summary.files or unfinished_since(db) is not None:
                 writer.update_boilerplate()
                 link_partial_names(db, _worker_gazetteer)
                 db.execute("delete from archive_state where key = 'needs_finishing'")
@@ -251,6 +251,13 @@ def ingest_paths(
         if pool:
             pool.terminate()
     return writer.summary
+
+
+def unfinished_since(db: sqlite_utils.Database) -> int | None:
+    """The id of the first article the archive-wide steps (boilerplate, archive-level linking) have
+    not judged yet, or None when there is none (``archive_state.needs_finishing``, see schema.py)."""
+    row = db.execute("select value from archive_state where key = 'needs_finishing'").fetchone()
+    return int(row[0]) if row else None
 
 
 def ingest_input(writer: ArchiveWriter, path: Path | str, prepare, options: ReadOptions) -> int:
@@ -507,8 +514,7 @@ class ArchiveWriter:
         """Recompute the boilerplate flags now, so that the articles that follow leave it out from the start.
 
         Only the articles added since the flags were last right are judged (``needs_finishing``)."""
-        row = self.db.execute("select value from archive_state where key = 'needs_finishing'").fetchone()
-        update_boilerplate(self.db, _worker_gazetteer, since_article=int(row[0]) if row else None)
+        update_boilerplate(self.db, _worker_gazetteer, since_article=unfinished_since(self.db))
         self.index.boilerplate_changed()
 
     def flush(self) -> None:

@@ -381,9 +381,10 @@ def _is_copy(article: _Article, s: int, e: int) -> bool:
 _GRAM_WEIGHTS = np.random.default_rng(24).integers(0, 1 << 64, size=MIN_COPY_CHARS, dtype=np.uint64) | np.uint64(1)
 
 
-def _first_occurrences(key: str, k: int) -> np.ndarray | None:
+def _first_occurrences(key: str, k: int) -> tuple[list[int], list[int]] | None:
     """For each start i of a k-character stretch of ``key``, the first start of the same stretch
-    (an int64 array of len(key) - k + 1); None when no stretch occurs twice.
+    (len(key) - k + 1 of them), and the starts whose stretch occurred before; None when no stretch
+    occurs twice.
 
     The stretches are compared by a 64-bit hash computed with numpy (no string per stretch);
     equal hashes are then checked as strings, and on a collision the strings decide.
@@ -396,13 +397,16 @@ def _first_occurrences(key: str, k: int) -> np.ndarray | None:
     if len(first_index) == m:
         return None
     firsts = first_index[inverse.reshape(-1)]
-    for i in np.flatnonzero(firsts != np.arange(m)).tolist():
-        p = int(firsts[i])
-        if key[p : p + k] != key[i : i + k]:  # a hash collision: let the strings decide, for the whole text
-            grams = [key[j : j + k] for j in range(m)]
-            first = dict(zip(reversed(grams), range(m - 1, -1, -1)))
-            return None if len(first) == m else np.fromiter(map(first.__getitem__, grams), dtype=np.int64, count=m)
-    return firsts
+    repeated = np.flatnonzero(firsts != np.arange(m)).tolist()
+    firsts = firsts.tolist()
+    if any(key[firsts[i] : firsts[i] + k] != key[i : i + k] for i in repeated):  # a hash collision: strings decide
+        grams = [key[j : j + k] for j in range(m)]
+        first = dict(zip(reversed(grams), range(m - 1, -1, -1)))
+        if len(first) == m:
+            return None
+        firsts = [first[g] for g in grams]
+        repeated = [i for i in range(m) if firsts[i] != i]
+    return firsts, repeated
 
 
 def find_repeats(paragraphs: list[str]) -> list[tuple[int, int]]:
@@ -419,13 +423,13 @@ def find_repeats(paragraphs: list[str]) -> list[tuple[int, int]]:
     m = len(key) - k + 1
     if m <= 1:
         return []
-    firsts = _first_occurrences(key, k)
-    if firsts is None:  # no 24-character stretch occurs twice: nothing to remove
+    found = _first_occurrences(key, k)
+    if found is None:  # no 24-character stretch occurs twice: nothing to remove
         return []
+    firsts, repeated = found
     occurrences: dict[int, list[int]] = {}  # first start of a repeated stretch -> every start of it
-    repeated = np.flatnonzero(firsts != np.arange(m)).tolist()
     for i in repeated:
-        occurrences.setdefault(int(firsts[i]), [int(firsts[i])]).append(i)
+        occurrences.setdefault(firsts[i], [firsts[i]]).append(i)
     article = _Article(paragraphs, key)
     runs: list[list[int]] = []
     explored: dict[int, int] = {}
@@ -433,7 +437,7 @@ def find_repeats(paragraphs: list[str]) -> list[tuple[int, int]]:
     for j in repeated:
         if j < end:
             continue
-        length, p = _longest_earlier_match(key, j, occurrences[int(firsts[j])], explored)
+        length, p = _longest_earlier_match(key, j, occurrences[firsts[j]], explored)
         if length < k:
             continue
         # runs: [start, end, core start, core end]; a copy with a fragment at its end

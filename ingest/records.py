@@ -387,10 +387,39 @@ def _finish(record: Record, max_bytes: int, clean: bool) -> Record:
     return clean_record(record) if clean else record
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(record: Record) -> int:
+    """Replace each lone surrogate (U+D800-U+DFFF, what a JSON ``\\ud83d`` escape of half an emoji decodes
+    to; no UTF-8 text can hold one) in a record's text fields and ``extra`` by U+FFFD, in place.
+
+    Returns how many were replaced. Without this the record could not be hashed or stored.
+    """
+    count = 0
+
+    def fixed(value):
+        nonlocal count
+        if isinstance(value, str):
+            value, n = _LONE_SURROGATE.subn("\ufffd", value)
+            count += n
+        elif isinstance(value, dict):
+            value = {fixed(k): fixed(v) for k, v in value.items()}
+        elif isinstance(value, list):
+            value = [fixed(v) for v in value]
+        return value
+
+    for name in ("text", "title", "source", "author", "date", "url"):
+        if getattr(record, name, None) is not None:
+            setattr(record, name, fixed(getattr(record, name)))
+    record.extra = fixed(record.extra)
+    return count
+
+
 def clean_record(record: Record) -> Record:
     """Clean a record's text and fields (see textclean.py); the costly part of reading."""
     from .bylines import author_without_prefix
-    from .textclean import clean_field, clean_text, replace_lone_surrogates
+    from .textclean import clean_field, clean_text
 
     broken = replace_lone_surrogates(record)
     if broken:

@@ -130,35 +130,6 @@ def normalize(text: str) -> str:
     return text
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def replace_lone_surrogates(record) -> int:
-    """Replace each lone surrogate (U+D800-U+DFFF, what a JSON ``\\ud83d`` escape of half an emoji decodes
-    to; no UTF-8 text can hold one) in a record's text fields and ``extra`` by U+FFFD, in place.
-
-    Returns how many were replaced. Without this the record could not be hashed or stored.
-    """
-    count = 0
-
-    def fixed(value):
-        nonlocal count
-        if isinstance(value, str):
-            value, n = _LONE_SURROGATE.subn("\ufffd", value)
-            count += n
-        elif isinstance(value, dict):
-            value = {fixed(k): fixed(v) for k, v in value.items()}
-        elif isinstance(value, list):
-            value = [fixed(v) for v in value]
-        return value
-
-    for name in ("text", "title", "source", "author", "date", "url"):
-        if getattr(record, name, None) is not None:
-            setattr(record, name, fixed(getattr(record, name)))
-    record.extra = fixed(record.extra)
-    return count
-
-
 def fold_quotes(text: str) -> str:
     """``normalize`` with typographic quotes as ASCII ones (‘ ’ as ', “ ” „ « » as "), for comparing text."""
     text = normalize(text)
