@@ -42,6 +42,7 @@ class Report:
     false_positives: Counter = field(default_factory=Counter)
     false_negatives: Counter = field(default_factory=Counter)
     confusions: Counter = field(default_factory=Counter)
+    kinds: Counter = field(default_factory=Counter)
     linked: int = 0
     correct: int = 0
 
@@ -163,17 +164,42 @@ def evaluate(documents, extract):
             for s, e, label, canonical in document.gold
             if label in SCORED_TYPES
         }
-        predicted = {}
+        predicted, others = {}, []
         for mention in extract(text):
-            label = LABELS.get(mention.type)
-            if label is None:
-                continue
             s, e = mention.start, mention.end
             if document.units is not None:
                 s, e = document.units.align(s, e)
+            label = LABELS.get(mention.type)
+            if label is None:
+                others.append((s, e))
+                continue
             predicted[(s, e)] = Span(number, s, e, label, text[s:e], mention.entity)
         _compare(report, gold, predicted)
+        _count_kinds(report.kinds, gold, predicted, others)
     return report
+
+
+def _count_kinds(kinds, gold, predicted, others):
+    """What became of each gold mention, and what each wrong prediction was: counts only, no text,
+    so that held-out data can be diagnosed without being read."""
+    def overlapping(spans, s, e):
+        return [k for k in spans if k[0] < e and s < k[1]]
+
+    for (s, e), g in gold.items():
+        p = predicted.get((s, e))
+        if p is not None:
+            kinds[(g.label, "exact span, " + ("right type" if p.label == g.label else "typed " + p.label))] += 1
+        elif (s, e) in others:
+            kinds[(g.label, "exact span, typed other")] += 1
+        elif overlapping(predicted, s, e):
+            kinds[(g.label, "other span, typed " + "/".join(sorted({predicted[k].label for k in overlapping(predicted, s, e)})))] += 1
+        elif overlapping(others, s, e):
+            kinds[(g.label, "other span, typed other")] += 1
+        else:
+            kinds[(g.label, "missed")] += 1
+    for (s, e), p in predicted.items():
+        if (s, e) not in gold:
+            kinds[("found " + p.label, "overlaps a gold mention" if overlapping(gold, s, e) else "no gold mention")] += 1
 
 
 def _compare(report, gold, predicted):
@@ -209,6 +235,9 @@ def format_report(report, errors=25, linking=False):
         lines.append(f"{label or 'micro':<6}{precision:>10.3f}{recall:>10.3f}{f1:>10.3f}{gold:>8}{found:>8}")
     if linking:
         lines.append(f"linking accuracy: {report.linking_accuracy:.3f} ({report.linked}/{report.correct})")
+    lines.append("\nwhat became of each gold mention, and of each wrong one found (counts):")
+    for key, count in sorted(report.kinds.items()):
+        lines.append(f"{count:>5}  " + ": ".join(key))
     for title, counter in (
         ("false positives", report.false_positives),
         ("false negatives", report.false_negatives),

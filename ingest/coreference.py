@@ -9,7 +9,12 @@ typed it. Linking across articles, against the whole archive, is entities.py's j
 import re
 from bisect import bisect_right
 
-from .mention_words import _START, _STRENGTH, USER, WEAK, Candidate, surname_keys
+from .mention_words import _START, USER, WEAK, Candidate, surname_keys
+
+
+def _type_evidence(c):
+    """Sort key: strength first; at equal strength a reading with a type beats `other`."""
+    return c.strength, c.type != "other"
 
 
 BRACKETED = re.compile(r" ?\(([A-Z][\w&.-]{0,11})\)")
@@ -32,7 +37,7 @@ def resolve(article, chosen):
             if first in known_first_names:
                 first_names.setdefault(first, {})[c.entity] = c
     best_type = {}
-    for c in sorted(chosen, key=_STRENGTH):
+    for c in sorted(chosen, key=_type_evidence):  # the strongest reading last; a typed one beats `other`
         best_type[text[c.start:c.end]] = c.type
     for c in chosen:
         if c.method != "rule":

@@ -381,3 +381,8 @@ def test_the_main_sponsor_of_an_unknown_name_makes_it_an_organisation():
 def test_a_registered_company_name_keeps_its_opening_noun():
     text = "Transportbedrijf Dekkerink BV uit Zwolle heeft faillissement aangevraagd."
     assert "Transportbedrijf Dekkerink BV" in entities(text, "organization")
+
+
+def test_a_name_typed_once_in_an_article_keeps_its_type_where_no_cue_stands():
+    text = "Jan Aartsen werkt bij Veltrama. Volgens de directie maakte Veltrama vorig jaar verlies."
+    assert [m.type for m in extract_mentions(text) if m.text == "Veltrama"] == ["organization", "organization"]
