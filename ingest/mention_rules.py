@@ -10,7 +10,7 @@ candidates is mentions.py's job, linking surnames coreference.py's.
 import re
 
 from .mention_words import (
-    ADJECTIVE_ENDINGS, CAP, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS,
+    ADJECTIVE_ENDINGS, CAP, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS, ORG_ENDINGS,
     ORG_PREFIXES, ORG_PLURAL_CUE_ENDINGS, ORG_VAN_CUES, OTHER_WORDS, PLACE_VAN_CUES, SOURCE_CUES, SPEAKER_CUES,
     APPOSITION_ARTICLES, APPOSITION_PLACES, COMPOUND_HEAD, ORG_COMPOUND_HEADS, LEGAL_FORMS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
     STAFF_WORDS, STRONG, USER, WEAK, WORD,
@@ -24,6 +24,10 @@ PORTFOLIO_PREFIXES = ("minister van ", "Minister van ", "staatssecretaris van ",
                       "ministers van ", "oud-minister van ")
 MINISTRY_PREFIXES = ("ministerie van ", "Ministerie van ")
 MINISTRY_TAIL = re.compile(rf",? en {CAP}(?: {CAP})*")
+# " voor de Statistiek", " voor Gelijkheid van Kansen en voor Racismebestrijding": what follows an organisation word
+ORGANISATION_TAIL = re.compile(
+    rf" (?:voor|tot) (?:(?:de|het) )?{CAP}(?:(?: | (?:van|voor|en|en voor|en van)(?: (?:de|het))? ){CAP})*"
+)
 
 
 class ArticleText:
@@ -536,6 +540,52 @@ class MentionRules(NameEvidence):
             c.entity, c.wikidata = (known.name, known.wikidata) if known else (name, None)
             extended.append(c)
         return [c for c in chosen if not any(e is not c and e.start <= c.start and c.end <= e.end for e in extended)]
+
+    def with_organisation_tails(self, chosen):
+        """"Centraal Bureau voor de Statistiek", "Partij voor de Dieren", "Stichting tot Behoud van de
+        Veluwe": an organisation word, "voor" or "tot" and capitalised words are one name, never cut into
+        shorter entities. The name starts where the candidate holding the organisation word starts; an
+        "en" before a first name ends it ("Raad voor Cultuur en Jan Peeters"); a tail that names an
+        organisation or a known entity itself is no part of the name ("Bank voor de Boerenpartij")."""
+        text = self.text
+        if " voor " not in text and " tot " not in text:
+            return chosen
+        names = []
+        for match in ORGANISATION_TAIL.finditer(text):
+            head_end = start = match.start()
+            while start > 0 and _is_word_char(text[start - 1]):
+                start -= 1
+            head = text[start:head_end]
+            if not head[:1].isupper() or not (_is_org_word(head) or head.lower() in ORG_ENDINGS):
+                continue
+            holder = next((c for c in chosen if c.start <= start < c.end), None)
+            if holder is not None:
+                if holder.type not in ("organization", "other") or holder.end > head_end:
+                    continue
+                start = holder.start
+            end = self._tail_end(match)
+            tail = WORD.findall(text, match.start(), end)
+            if _is_org_word(tail[-1]) or tail[-1] in self.gazetteer.surfaces:
+                continue  # "bij Brandwijk Bank voor de Boerenpartij": an organisation works for another
+            name = " ".join(text[start:end].split())
+            known = self.gazetteer.surfaces.get(name)
+            names.append(Candidate(start, end, "organization", known.name if known else name,
+                                   known.wikidata if known else None, "rule", STRONG + 2))
+        if not names:
+            return chosen
+        kept = [c for c in chosen if not any(n.start <= c.start and c.end <= n.end for n in names)]
+        return sorted(kept + names, key=lambda c: c.start)
+
+    def _tail_end(self, match):
+        """Where an organisation's tail ends: at its end, or before an " en " that a first name follows."""
+        tail, offset = match.group(), match.start()
+        i = tail.find(" en ")
+        while i >= 0:
+            following = WORD.match(tail, i + 4)
+            if following and self._is_first_name(following.group()):
+                return offset + i
+            i = tail.find(" en ", i + 4)
+        return match.end()
 
     def _rule_candidate(self, start, end, type_, strength, override=False):
         text = self.text

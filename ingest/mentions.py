@@ -44,7 +44,7 @@ def extract_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Ment
     article = MentionRules(text, gazetteer)
     matches = article.gazetteer_candidates()
     chosen = _without_overlaps(matches + article.rule_candidates(matches) + article.compound_owners())
-    chosen = resolve(article, article.without_portfolios(article.with_ministries(chosen)))
+    chosen = resolve(article, article.without_portfolios(article.with_ministries(article.with_organisation_tails(chosen))))
     chosen = article.with_coordinated_types(chosen)
     new = _new_mention
     return [new(c.start, c.end, text[c.start:c.end], c.type, c.entity, c.wikidata, c.method) for c in chosen]

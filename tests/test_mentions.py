@@ -386,3 +386,21 @@ def test_a_registered_company_name_keeps_its_opening_noun():
 def test_a_name_typed_once_in_an_article_keeps_its_type_where_no_cue_stands():
     text = "Jan Aartsen werkt bij Veltrama. Volgens de directie maakte Veltrama vorig jaar verlies."
     assert [m.type for m in extract_mentions(text) if m.text == "Veltrama"] == ["organization", "organization"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Volgens het Centrum voor Gelijkheid van Kansen en voor Racismebestrijding is dat discriminatie.",
+     "Centrum voor Gelijkheid van Kansen en voor Racismebestrijding"),
+    ("De Partij voor de Ulsterhovers stemt tegen het voorstel.", "Partij voor de Ulsterhovers"),
+    ("Het Veltrama Instituut voor Tropische Geneeskunde onderzoekt het virus.", "Veltrama Instituut voor Tropische Geneeskunde"),
+    ("Het geld komt van de Stichting tot Behoud van de Ulsterhove.", "Stichting tot Behoud van de Ulsterhove"),
+])
+def test_an_organisation_word_then_voor_or_tot_and_capitalised_words_is_one_name(text, name):
+    assert entities(text) == {name}
+    assert entities(text, "organization") == {name}
+
+
+def test_an_organisation_tail_ends_before_en_and_a_first_name():
+    text = "De Raad voor Cultuur en Jan Aartsen zijn het oneens."
+    assert entities(text, "organization") == {"Raad voor Cultuur"}
+    assert entities(text, "person") == {"Jan Aartsen"}
