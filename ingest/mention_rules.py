@@ -236,7 +236,7 @@ class NameEvidence(ArticleText):
             return "organization", WEAK  # "werkt bij Sabena", "bij Goldman Sachs": one works at organisations
         if len(words) > 1 and first.isupper() and 1 < len(first) <= 4:
             return "organization", WEAK  # "TU Twente", "KU Leuven", "AZ Alkmaar": an acronym opens an organisation
-        if len(words) > 1 and any(not w.isupper() and any(c.isupper() for c in w[1:]) for w in words):
+        if len(words) > 1 and any(map(_has_inner_capital, words)):
             return "organization", WEAK  # "Financier ZonMw": a brand's inner capital
         if len(words) > 1 and first.lower() in PARTICLE_WORDS:
             return "person", WEAK  # "De Vries", "Van der Meer": a surname
@@ -248,7 +248,7 @@ class NameEvidence(ArticleText):
             article = bool(previous) and previous[-1] in ("de", "het")  # people take no article
             english = all(w.lower() in self.gazetteer.english_words for w in words)  # "Black Friday"
             return ("other" if adjective or phrase or article or english or len(words) > 2 else "person"), WEAK
-        if not first.isupper() and any(c.isupper() for c in first[1:]):
+        if _has_inner_capital(first):
             return "organization", WEAK  # "PostNL", "ProRail": a brand's inner capital
         return "other", WEAK
 
@@ -593,6 +593,12 @@ class MentionRules(NameEvidence):
             end += 1  # "Marco B.": a surname cut to its initial keeps its full stop
         name = " ".join(text[start:end].split())
         return Candidate(start, end, type_, name, None, "rule", strength + (2 if override else 0))
+
+
+def _has_inner_capital(word):
+    """"PostNL", "ZonMw": a capital inside a word that is not all capitals. A capital after a hyphen or
+    an apostrophe starts a part of a compound name ("Sint-Truiden", "O'Neill") and is no brand's."""
+    return not word.isupper() and any(c.isupper() and word[i] not in "-'’" for i, c in enumerate(word[1:]))
 
 
 def _inside_known_name(candidate, covered):

@@ -404,3 +404,13 @@ def test_an_organisation_tail_ends_before_en_and_a_first_name():
     text = "De Raad voor Cultuur en Jan Aartsen zijn het oneens."
     assert entities(text, "organization") == {"Raad voor Cultuur"}
     assert entities(text, "person") == {"Jan Aartsen"}
+
+
+def test_a_capital_after_a_hyphen_is_no_brand_name():
+    text = "De kermis van Sint-Amelbert trok dit jaar minder bezoekers."
+    assert not entities(text, "organization")
+
+
+def test_a_capital_inside_a_word_makes_it_a_brand():
+    text = "De tarieven van VeltraNet stijgen volgend jaar."
+    assert entities(text, "organization") == {"VeltraNet"}
