@@ -221,7 +221,9 @@ class NameEvidence(ArticleText):
         ):
             return "organization", STRONG
         if len(previous) == 2 and previous[0].lower() in ("het", "de") and self.is_nationality(previous[1]):
-            return "organization", STRONG  # "het Chinese Wingtech": people take no article
+            # "het Chinese Wingtech": people take no article; "in het Franse Roubaix": a place after a preposition of place
+            before = WORD.findall(self.text, max(0, parts[0][0] - 60), parts[0][0])[-3:-2]
+            return ("location" if before and before[0] in PLACE_CUES else "organization"), STRONG
         if previous and previous[-1] in PLACE_CUES:
             return "location", STRONG
         if len(words) == 1 and first.isupper() and len(first) > 1:

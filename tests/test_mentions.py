@@ -414,3 +414,8 @@ def test_a_capital_after_a_hyphen_is_no_brand_name():
 def test_a_capital_inside_a_word_makes_it_a_brand():
     text = "De tarieven van VeltraNet stijgen volgend jaar."
     assert entities(text, "organization") == {"VeltraNet"}
+
+
+def test_a_preposition_of_place_before_article_and_nationality_makes_an_unknown_name_a_place():
+    text = "De renners finishen zondag in het Franse Amelbert, vlak bij de grens."
+    assert entities(text, "location") == {"Amelbert"}
