@@ -149,27 +149,61 @@ def reextract_mentions(db: sqlite_utils.Database, article_ids: Iterable[int], ga
 
 
 def link_partial_names(db: sqlite_utils.Database, gazetteer=None) -> int:
-    """Link people named by surname or first name alone to the one full name the archive knows.
+    """Apply `archive_links` to the archive: move the mentions of each linked entity to its target.
 
-    Within an article, coreference.py already links "Peeters" to the "Jan Peeters" of the same
-    article. Across articles this links the mentions of a person entity whose name is one word
-    ("Halsema", "Femke") or a surname with its particles ("De Vries") to the full-name person
-    entity of the archive (one that opens with a known first name) or of the gazetteer that it names: by its surname, or by its first
-    name when it is a known first name. When two or more full names fit ("De Vries": Jan de Vries
-    and Peter R. de Vries), the mentions stay where they are: unlinked rather than wrong. The
-    mentions move (method ``archive``), the counts and the articles' facet columns follow.
+    The mentions move (method ``archive``), the counts and the articles' facet columns follow.
     Returns the number of entities linked.
     """
     from .gazetteer import default_gazetteer
 
     gazetteer = gazetteer or default_gazetteer()
-    people = db.execute("select id, name, wikidata, type from entities where type in ('person', 'other')").fetchall()
-    full_names = {name: (entity_id, wikidata) for entity_id, name, wikidata, type_ in people
+    rows = db.execute("select id, name, type, wikidata from entities").fetchall()
+    ids = {(name, type_): entity_id for entity_id, name, type_, _ in rows}
+    links = archive_links(((name, type_, wikidata) for _, name, type_, wikidata in rows), gazetteer)
+    if not links:
+        return 0
+    store = MentionStore(db)
+    with db.atomic():
+        articles: set[int] = set()
+        moved = set()
+        for source, (name, type_, wikidata) in links.items():
+            source_id = ids[source]
+            target_id = ids.get((name, type_)) or store.entity_id(name, type_, wikidata)
+            articles.update(row[0] for row in db.execute(
+                "select distinct article_id from mentions where entity_id = ?", [source_id]))
+            db.execute("update mentions set entity_id = ?, type = ?, method = 'archive' where entity_id = ?",
+                       [target_id, type_, source_id])
+            moved |= {source_id, target_id}
+        recount_entities(db, moved)
+        article_ids = sorted(articles)
+        for chunk in map(list, chunks(article_ids, 500)):
+            set_facet_columns(db, facet_columns(db, chunk))
+    return len(links)
+
+
+def archive_links(entities: Iterable[tuple[str, str, str | None]], gazetteer) -> dict[tuple[str, str], tuple]:
+    """Which entities of an archive are another one, seen across all its articles.
+
+    `entities` gives (name, type, wikidata) for every entity of the archive. Two rules:
+
+    - a person (or `other`) entity whose name is one word ("Halsema", "Femke") or a surname with its
+      particles ("De Vries") is the full-name person of the archive (one that opens with a known first
+      name) or of the gazetteer that it names: by its surname, or by its first name when it is a known
+      first name. Within an article coreference.py did this already; this is across articles.
+    - an `other` entity (a name no cue typed where it stood) is the entity of the same name that cues
+      typed elsewhere in the archive ("Veltrama" after "bij Veltrama" in another article).
+
+    When two or more targets fit ("De Vries": Jan de Vries and Peter R. de Vries; a name typed both a
+    place and an organisation), the entity stays as it is: unlinked rather than wrong.
+    Returns {(name, type): (target name, target type, target wikidata)}.
+    """
+    entities = list(entities)
+    full_names = {name: wikidata for name, type_, wikidata in entities
                   if type_ == "person" and _is_full_name(name) and name.split()[0] in gazetteer.first_names}
     known = dict(full_names)
     for entity in gazetteer.entities.values():
         if entity.type == "person" and _is_full_name(entity.name):
-            known.setdefault(entity.name, (None, entity.wikidata))
+            known.setdefault(entity.name, entity.wikidata)
     by_key: dict[str, set[str]] = {}
     for name in known:
         for key in surname_keys(name):
@@ -177,30 +211,21 @@ def link_partial_names(db: sqlite_utils.Database, gazetteer=None) -> int:
         first = name.split()[0]
         if first in gazetteer.first_names:
             by_key.setdefault(first, set()).add(name)
+    typed: dict[str, list] = {}
+    for name, type_, wikidata in entities:
+        if type_ in FACET_COLUMNS:
+            typed.setdefault(name, []).append((name, type_, wikidata))
     links = {}
-    for entity_id, name, _, _ in people:
-        if name in gazetteer.entities or _is_full_name(name):
+    for name, type_, _ in entities:
+        if type_ not in ("person", "other") or name in gazetteer.entities:
             continue
-        targets = by_key.get(name, ())
+        targets = () if _is_full_name(name) else by_key.get(name, ())
         if len(targets) == 1:
-            links[entity_id] = next(iter(targets))
-    if not links:
-        return 0
-    store = MentionStore(db)
-    with db.atomic():
-        articles: set[int] = set()
-        for partial_id, target in links.items():
-            target_id = known[target][0] or store.entity_id(target, "person", known[target][1])
-            articles.update(row[0] for row in db.execute(
-                "select distinct article_id from mentions where entity_id = ?", [partial_id]))
-            db.execute("update mentions set entity_id = ?, method = 'archive' where entity_id = ?",
-                       [target_id, partial_id])
-            links[partial_id] = target_id
-        recount_entities(db, set(links) | set(links.values()))
-        article_ids = sorted(articles)
-        for chunk in map(list, chunks(article_ids, 500)):
-            set_facet_columns(db, facet_columns(db, chunk))
-    return len(links)
+            target = next(iter(targets))
+            links[(name, type_)] = (target, "person", known[target])
+        elif type_ == "other" and len(typed.get(name, ())) == 1:
+            links[(name, type_)] = typed[name][0]
+    return links
 
 
 def _is_full_name(name: str) -> bool:

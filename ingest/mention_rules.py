@@ -7,10 +7,8 @@ sequences of capitalised words into typed `Candidate`s. Choosing among overlappi
 candidates is mentions.py's job, linking surnames coreference.py's.
 """
 
-import re
-
 from .mention_words import (
-    ADJECTIVE_ENDINGS, CAP, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS, ORG_ENDINGS,
+    ADJECTIVE_ENDINGS, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS,
     ORG_PREFIXES, ORG_PLURAL_CUE_ENDINGS, ORG_VAN_CUES, OTHER_WORDS, PLACE_VAN_CUES, SOURCE_CUES, SPEAKER_CUES,
     APPOSITION_ARTICLES, APPOSITION_PLACES, COMPOUND_HEAD, ORG_COMPOUND_HEADS, LEGAL_FORMS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
     STAFF_WORDS, STRONG, USER, WEAK, WORD,
@@ -20,14 +18,6 @@ from .mention_words import (
 
 
 ORG_PREPOSITIONS = frozenset(("bij",))
-PORTFOLIO_PREFIXES = ("minister van ", "Minister van ", "staatssecretaris van ", "Staatssecretaris van ",
-                      "ministers van ", "oud-minister van ")
-MINISTRY_PREFIXES = ("ministerie van ", "Ministerie van ")
-MINISTRY_TAIL = re.compile(rf",? en {CAP}(?: {CAP})*")
-# " voor de Statistiek", " voor Gelijkheid van Kansen en voor Racismebestrijding": what follows an organisation word
-ORGANISATION_TAIL = re.compile(
-    rf" (?:voor|tot) (?:(?:de|het) )?{CAP}(?:(?: | (?:van|voor|en|en voor|en van)(?: (?:de|het))? ){CAP})*"
-)
 
 
 class ArticleText:
@@ -125,7 +115,7 @@ class ArticleText:
                 i = text.find(word, i + 1)
         return False
 
-    def _previous_words(self, pos):
+    def previous_words(self, pos):
         return WORD.findall(self.text, max(0, pos - 40), pos)[-2:]
 
 
@@ -135,7 +125,7 @@ class NameEvidence(ArticleText):
 
     def _split_point(self, words):
         """Where one name ends and another starts: "Cultuur | Bert Anciaux", "Pol Tansens | van | Sabena"."""
-        is_first_name = self._is_first_name
+        is_first_name = self.is_first_name
         for i in range(1, len(words)):
             if is_first_name(words[i]) and self._is_not_name_part(words[i - 1]):
                 return i
@@ -173,7 +163,7 @@ class NameEvidence(ArticleText):
         cache[word] = found
         return found
 
-    def _is_first_name(self, word):
+    def is_first_name(self, word):
         cache = self.words.first_name
         try:
             return cache[word]
@@ -198,14 +188,14 @@ class NameEvidence(ArticleText):
 
     def _type_from_cues(self, parts, words):
         first = words[0]
-        if self._is_first_name(first):
+        if self.is_first_name(first):
             return "person", STRONG
         if first == "The" and len(words) > 1:
             return "organization", STRONG  # "in The Guardian", "The Lancet": papers, bands and firms, not places
         apposition = self._apposition_type(parts[-1][1])
         if apposition is not None:
             return apposition, STRONG
-        previous = self._previous_words(parts[0][0])
+        previous = self.previous_words(parts[0][0])
         if previous and previous[-1].lower().endswith(ORG_CUE_ENDINGS):
             return "organization", STRONG
         if previous and _is_person_cue(previous[-1]):
@@ -388,7 +378,7 @@ class MentionRules(NameEvidence):
             and self._may_be_single_name(word, start)
         ):
             following = covered[end + 1]
-            if following is not None and following.type != "organization" and self._is_first_name(word):
+            if following is not None and following.type != "organization" and self.is_first_name(word):
                 found.append(self._rule_candidate(start, following.end, "person", STRONG, override=True))
             else:
                 type_, strength = self._type_from_cues(((start, end),), (word,))
@@ -429,7 +419,7 @@ class MentionRules(NameEvidence):
         """Sentence-initial words that only look like names: "Het", "Vakbond FNV", "Bussen van Arriva"."""
         if self.is_common_word(word):
             return True
-        if len(parts) - i < 2 or self._is_first_name(word) or word in self.gazetteer.surfaces:
+        if len(parts) - i < 2 or self.is_first_name(word) or word in self.gazetteer.surfaces:
             return False
         lower = word.lower()
         text = self.text
@@ -440,7 +430,7 @@ class MentionRules(NameEvidence):
             _is_person_cue(lower)
             or lower.endswith(ORG_CUE_ENDINGS)
             or following == "van"
-            or self._is_first_name(following)
+            or self.is_first_name(following)
         )
 
     def _candidates_in(self, parts, covered):
@@ -480,7 +470,7 @@ class MentionRules(NameEvidence):
             if word.startswith(COMPASS_PREFIXES):
                 return [self._rule_candidate(start, end, "location", STRONG, override=True)]
         found = []
-        for segment in _segments_outside(parts, covered, text, self._is_first_name):
+        for segment in _segments_outside(parts, covered, text, self.is_first_name):
             segment = self._without_labels(segment)
             if not segment:
                 continue
@@ -489,7 +479,7 @@ class MentionRules(NameEvidence):
             if len(words) == 1 and not self._may_be_single_name(words[0], seg_start):
                 continue
             following = covered[seg_end + 1]
-            if following is not None and following.type != "organization" and self._is_first_name(words[-1]):
+            if following is not None and following.type != "organization" and self.is_first_name(words[-1]):
                 found.append(self._rule_candidate(seg_start, following.end, "person", STRONG, override=True))
                 continue
             if following is not None and following.type == "location" and len(words) == 1 and (
@@ -501,93 +491,6 @@ class MentionRules(NameEvidence):
             found.append(self._rule_candidate(seg_start, seg_end, type_, strength))
         return found
 
-    def without_portfolios(self, chosen):
-        """"minister van Defensie", "Minister Karremans van Economische Zaken": after a minister the
-        ministry's name is a portfolio, part of the title, not a mention of the organisation."""
-        text = self.text
-        if "inister" not in text and "taatssecretaris" not in text:
-            return chosen
-        kept, previous = [], None
-        for c in chosen:
-            portfolio = c.type == "organization" and (
-                text.endswith(PORTFOLIO_PREFIXES, 0, c.start)
-                or (previous is not None and previous.type == "person" and text[previous.end:c.start] == " van "
-                    and self._after_minister(previous.start))
-            )
-            if not portfolio:
-                kept.append(c)
-            previous = c
-        return kept
-
-    def _after_minister(self, pos):
-        words = self._previous_words(pos)
-        return bool(words) and words[-1].lower() in ("minister", "staatssecretaris", "oud-minister")
-
-    def with_ministries(self, chosen):
-        """"ministerie van Sociale Zaken en Werkgelegenheid": the name after a lowercase "ministerie van"
-        is part of the ministry's name, which is never cut into a shorter entity."""
-        text = self.text
-        if "inisterie van " not in text:
-            return chosen
-        surfaces = self.gazetteer.surfaces
-        extended = []
-        for c in chosen:
-            if c.start < 15 or not text.endswith(MINISTRY_PREFIXES, 0, c.start):
-                continue
-            tail = MINISTRY_TAIL.match(text, c.end)
-            end = tail.end() if tail else c.end
-            name = "ministerie van " + " ".join(text[c.start:end].split())
-            known = surfaces.get(name)
-            c.start, c.end, c.type, c.strength = c.start - 15, end, "organization", STRONG + 2
-            c.entity, c.wikidata = (known.name, known.wikidata) if known else (name, None)
-            extended.append(c)
-        return [c for c in chosen if not any(e is not c and e.start <= c.start and c.end <= e.end for e in extended)]
-
-    def with_organisation_tails(self, chosen):
-        """"Centraal Bureau voor de Statistiek", "Partij voor de Dieren", "Stichting tot Behoud van de
-        Veluwe": an organisation word, "voor" or "tot" and capitalised words are one name, never cut into
-        shorter entities. The name starts where the candidate holding the organisation word starts; an
-        "en" before a first name ends it ("Raad voor Cultuur en Jan Peeters"); a tail that names an
-        organisation or a known entity itself is no part of the name ("Bank voor de Boerenpartij")."""
-        text = self.text
-        if " voor " not in text and " tot " not in text:
-            return chosen
-        names = []
-        for match in ORGANISATION_TAIL.finditer(text):
-            head_end = start = match.start()
-            while start > 0 and _is_word_char(text[start - 1]):
-                start -= 1
-            head = text[start:head_end]
-            if not head[:1].isupper() or not (_is_org_word(head) or head.lower() in ORG_ENDINGS):
-                continue
-            holder = next((c for c in chosen if c.start <= start < c.end), None)
-            if holder is not None:
-                if holder.type not in ("organization", "other") or holder.end > head_end:
-                    continue
-                start = holder.start
-            end = self._tail_end(match)
-            tail = WORD.findall(text, match.start(), end)
-            if _is_org_word(tail[-1]) or tail[-1] in self.gazetteer.surfaces:
-                continue  # "bij Brandwijk Bank voor de Boerenpartij": an organisation works for another
-            name = " ".join(text[start:end].split())
-            known = self.gazetteer.surfaces.get(name)
-            names.append(Candidate(start, end, "organization", known.name if known else name,
-                                   known.wikidata if known else None, "rule", STRONG + 2))
-        if not names:
-            return chosen
-        kept = [c for c in chosen if not any(n.start <= c.start and c.end <= n.end for n in names)]
-        return sorted(kept + names, key=lambda c: c.start)
-
-    def _tail_end(self, match):
-        """Where an organisation's tail ends: at its end, or before an " en " that a first name follows."""
-        tail, offset = match.group(), match.start()
-        i = tail.find(" en ")
-        while i >= 0:
-            following = WORD.match(tail, i + 4)
-            if following and self._is_first_name(following.group()):
-                return offset + i
-            i = tail.find(" en ", i + 4)
-        return match.end()
 
     def _rule_candidate(self, start, end, type_, strength, override=False):
         text = self.text

@@ -23,6 +23,7 @@ from .coreference import resolve
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .mention_rules import MentionRules
 from .mention_words import _START
+from .organisation_names import with_ministries, with_organisation_tails, without_portfolios
 
 __all__ = ["Mention", "extract_mentions", "load_gazetteer"]
 
@@ -44,7 +45,8 @@ def extract_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Ment
     article = MentionRules(text, gazetteer)
     matches = article.gazetteer_candidates()
     chosen = _without_overlaps(matches + article.rule_candidates(matches) + article.compound_owners())
-    chosen = resolve(article, article.without_portfolios(article.with_ministries(article.with_organisation_tails(chosen))))
+    chosen = with_ministries(article, with_organisation_tails(article, chosen))
+    chosen = resolve(article, without_portfolios(article, chosen))
     chosen = article.with_coordinated_types(chosen)
     new = _new_mention
     return [new(c.start, c.end, text[c.start:c.end], c.type, c.entity, c.wikidata, c.method) for c in chosen]

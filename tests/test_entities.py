@@ -131,6 +131,23 @@ def test_a_surname_shared_by_two_full_names_stays_unlinked(tmp_path, db):
     assert db.execute("select mention_count from entities where name = 'Bart Ruisdael'").fetchone()[0] == 1
 
 
+def test_a_name_no_cue_typed_takes_the_type_cues_gave_it_in_another_article(tmp_path, db):
+    ingest_texts(tmp_path, db, "Jan Aartsen werkt al jaren bij Veltrama.", "Volgens de directie maakte Veltrama verlies.")
+    assert [json.loads(row["organizations"]) for row in db.query("select organizations from articles order by id")] \
+        == [["Veltrama"], ["Veltrama"]]
+    assert db.execute("select type, mention_count, article_count from entities where name = 'Veltrama'").fetchall() \
+        == [("organization", 2, 2)]
+    assert db.execute("select type, method from mentions where text = 'Veltrama' order by id").fetchall() \
+        == [("organization", "rule"), ("organization", "archive")]
+
+
+def test_a_name_typed_two_ways_elsewhere_stays_untyped_where_no_cue_stands(tmp_path, db):
+    ingest_texts(tmp_path, db, "Jan Aartsen werkt al jaren bij Veltrama.", "De burgemeester van Veltrama is boos.",
+                 "Volgens de directie maakte Veltrama verlies.")
+    assert sorted(db.execute("select type from entities where name = 'Veltrama'").fetchall()) \
+        == [("location",), ("organization",), ("other",)]
+
+
 def ingest_then_extract(tmp_path, text, entity_file, entity_rows):
     """Ingest one article without user entities, then `extract` with a user file; the database."""
     import sqlite_utils

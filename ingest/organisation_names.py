@@ -1,0 +1,113 @@
+"""Organisation names that rules and the gazetteer found in pieces, made whole, and portfolios.
+
+The longest, most specific name wins: "ministerie van Sociale Zaken en Werkgelegenheid" and "Centrum voor
+Gelijkheid van Kansen en voor Racismebestrijding" are one organisation each, never cut into shorter
+entities; "minister van Defensie" names a portfolio, not the ministry. Each function takes the article
+(a `MentionRules`) and its chosen candidates, and returns the candidates to keep.
+"""
+
+import re
+
+from .mention_words import CAP, ORG_ENDINGS, STRONG, WORD, Candidate, is_org_word as _is_org_word, is_word_char as _is_word_char
+
+PORTFOLIO_PREFIXES = ("minister van ", "Minister van ", "staatssecretaris van ", "Staatssecretaris van ",
+                      "ministers van ", "oud-minister van ")
+MINISTRY_PREFIXES = ("ministerie van ", "Ministerie van ")
+MINISTRY_TAIL = re.compile(rf",? en {CAP}(?: {CAP})*")
+# " voor de Statistiek", " voor Gelijkheid van Kansen en voor Racismebestrijding": what follows an organisation word
+ORGANISATION_TAIL = re.compile(
+    rf" (?:voor|tot) (?:(?:de|het) )?{CAP}(?:(?: | (?:van|voor|en|en voor|en van)(?: (?:de|het))? ){CAP})*"
+)
+
+
+def without_portfolios(article, chosen):
+    """"minister van Defensie", "Minister Karremans van Economische Zaken": after a minister the
+    ministry's name is a portfolio, part of the title, not a mention of the organisation."""
+    text = article.text
+    if "inister" not in text and "taatssecretaris" not in text:
+        return chosen
+    kept, previous = [], None
+    for c in chosen:
+        portfolio = c.type == "organization" and (
+            text.endswith(PORTFOLIO_PREFIXES, 0, c.start)
+            or (previous is not None and previous.type == "person" and text[previous.end:c.start] == " van "
+                and _after_minister(article, previous.start))
+        )
+        if not portfolio:
+            kept.append(c)
+        previous = c
+    return kept
+
+
+def _after_minister(article, pos):
+    words = article.previous_words(pos)
+    return bool(words) and words[-1].lower() in ("minister", "staatssecretaris", "oud-minister")
+
+
+def with_ministries(article, chosen):
+    """"ministerie van Sociale Zaken en Werkgelegenheid": the name after a lowercase "ministerie van"
+    is part of the ministry's name, which is never cut into a shorter entity."""
+    text = article.text
+    if "inisterie van " not in text:
+        return chosen
+    surfaces = article.gazetteer.surfaces
+    extended = []
+    for c in chosen:
+        if c.start < 15 or not text.endswith(MINISTRY_PREFIXES, 0, c.start):
+            continue
+        tail = MINISTRY_TAIL.match(text, c.end)
+        end = tail.end() if tail else c.end
+        name = "ministerie van " + " ".join(text[c.start:end].split())
+        known = surfaces.get(name)
+        c.start, c.end, c.type, c.strength = c.start - 15, end, "organization", STRONG + 2
+        c.entity, c.wikidata = (known.name, known.wikidata) if known else (name, None)
+        extended.append(c)
+    return [c for c in chosen if not any(e is not c and e.start <= c.start and c.end <= e.end for e in extended)]
+
+
+def with_organisation_tails(article, chosen):
+    """"Centraal Bureau voor de Statistiek", "Partij voor de Dieren", "Stichting tot Behoud van de
+    Veluwe": an organisation word, "voor" or "tot" and capitalised words are one name, never cut into
+    shorter entities. The name starts where the candidate holding the organisation word starts; an
+    "en" before a first name ends it ("Raad voor Cultuur en Jan Peeters"); a tail that names an
+    organisation or a known entity itself is no part of the name ("Bank voor de Boerenpartij")."""
+    text = article.text
+    if " voor " not in text and " tot " not in text:
+        return chosen
+    names = []
+    for match in ORGANISATION_TAIL.finditer(text):
+        head_end = start = match.start()
+        while start > 0 and _is_word_char(text[start - 1]):
+            start -= 1
+        head = text[start:head_end]
+        if not head[:1].isupper() or not (_is_org_word(head) or head.lower() in ORG_ENDINGS):
+            continue
+        holder = next((c for c in chosen if c.start <= start < c.end), None)
+        if holder is not None:
+            if holder.type not in ("organization", "other") or holder.end > head_end:
+                continue
+            start = holder.start
+        end = _tail_end(article, match)
+        tail = WORD.findall(text, match.start(), end)
+        if _is_org_word(tail[-1]) or tail[-1] in article.gazetteer.surfaces:
+            continue  # "bij Brandwijk Bank voor de Boerenpartij": an organisation works for another
+        name = " ".join(text[start:end].split())
+        known = article.gazetteer.surfaces.get(name)
+        names.append(Candidate(start, end, "organization", known.name if known else name,
+                               known.wikidata if known else None, "rule", STRONG + 2))
+    if not names:
+        return chosen
+    kept = [c for c in chosen if not any(n.start <= c.start and c.end <= n.end for n in names)]
+    return sorted(kept + names, key=lambda c: c.start)
+
+
+def _tail_end(article, match):
+    """Where an organisation's tail ends: at its end, or before an " en " that a first name follows."""
+    tail, offset = match.group(), match.start()
+    i = tail.find(" en ")
+    while i >= 0:
+        following = WORD.match(tail, i + 4)
+        if following and article.is_first_name(following.group()):
+            return offset + i
+        i = tail.find(" en ", i + 4)
+    return match.end()
