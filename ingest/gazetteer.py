@@ -67,7 +67,9 @@ class Gazetteer:
                 self.surfaces.setdefault(surface.upper(), entity)  # datelines: "DEN HAAG -"
         self.first_names = frozenset(first_names)
         self.common_words = frozenset(common_words)
-        self.nationalities = frozenset(nationalities)
+        places = (surface for surface, entity in self.surfaces.items()
+                  if entity.type == "location" and surface.isalpha() and not surface.isupper())
+        self.nationalities = Nationalities(nationalities, places)
         self.english_words = frozenset(english_words)
 
     @cached_property
@@ -78,6 +80,40 @@ class Gazetteer:
             automaton.add_word(surface, (len(surface), entity))
         automaton.make_automaton()
         return automaton
+
+
+class Nationalities:
+    """Nationality and inhabitant words: the hand-written list ("Russen", "Belg") and the inhabitants
+    of a known place, formed with the Dutch suffixes of inhabitant names (Genootschap Onze Taal,
+    "Inwonersnamen"): "Eindhovenaren", "Gentenaars", "Bruggelingen", "Amsterdammers", "Groningers",
+    "Zwollenaren", "Antwerpenaar". `word in nationalities` answers for both. Irregular names
+    ("Hagenaars", "Friezen") count only when the list has them; the singular in -er ("Groninger") is
+    left out, as it is a common surname ending ("Meijer", "Berger").
+    """
+
+    ENDINGS = ("enaren", "enaars", "enaar", "naren", "naars", "naar", "aren", "aars", "aar", "lingen", "ling", "ers")
+
+    def __init__(self, words, places):
+        self.words = frozenset(words)
+        self.inhabitants = frozenset(form for place in places if len(place) >= 4 for form in _inhabitant_names(place))
+
+    def __contains__(self, word):
+        return word in self.words or word in self.inhabitants
+
+    def __iter__(self):
+        return iter(self.words)
+
+
+def _inhabitant_names(place):
+    """The regular inhabitant names of `place`, in the plural and in -aar, -naar and -ling."""
+    names = [place + ending for ending in Nationalities.ENDINGS]
+    if place.endswith("en"):
+        names.append(place[:-2] + "ers")  # Groningers
+    if place.endswith("e"):
+        names += [place[:-1] + ending for ending in ("enaren", "enaars", "enaar")]  # Zwollenaren
+    if place[-1] not in "aeiou" and place[-2] in "aeiou" and place[-3] not in "aeiou":
+        names.append(place + place[-1] + "ers")  # Amsterdammers
+    return names
 
 
 def read_entity_file(path):

@@ -7,10 +7,12 @@ sequences of capitalised words into typed `Candidate`s. Choosing among overlappi
 candidates is mentions.py's job, linking surnames coreference.py's.
 """
 
+import re
+
 from .mention_words import (
-    ADJECTIVE_ENDINGS, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS,
+    ADJECTIVE_ENDINGS, ARABIC_ARTICLE, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS,
     ORG_PREFIXES, ORG_PLURAL_CUE_ENDINGS, ORG_VAN_CUES, OTHER_WORDS, PLACE_VAN_CUES, SOURCE_CUES, SPEAKER_CUES,
-    APPOSITION_ARTICLES, APPOSITION_PLACES, COMPOUND_HEAD, ORG_COMPOUND_HEADS, LEGAL_FORMS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
+    APPOSITION_ARTICLES, PLACE_NOUNS, COMPOUND_HEAD, ORG_COMPOUND_HEADS, LEGAL_FORMS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
     STAFF_WORDS, STRONG, USER, WEAK, WORD,
     Candidate, is_nationality as _is_nationality, is_org_word as _is_org_word, is_person_cue as _is_person_cue,
     is_word_char as _is_word_char, word_cache as _word_cache, head_type, is_label,
@@ -18,6 +20,8 @@ from .mention_words import (
 
 
 ORG_PREPOSITIONS = frozenset(("bij",))
+ARABIC_NAME = re.compile(rf"{ARABIC_ARTICLE}[A-Z]")
+SURNAME_OPENERS = frozenset(("Van", "Vanden", "Vander", "Ter", "Ten"))
 
 
 class ArticleText:
@@ -214,8 +218,8 @@ class NameEvidence(ArticleText):
             # "het Chinese Wingtech": people take no article; "in het Franse Roubaix": a place after a preposition of place
             before = WORD.findall(self.text, max(0, parts[0][0] - 60), parts[0][0])[-3:-2]
             return ("location" if before and before[0] in PLACE_CUES else "organization"), STRONG
-        if previous and previous[-1] in PLACE_CUES:
-            return "location", STRONG
+        if previous and (previous[-1] in PLACE_CUES or previous[-1].lower() in PLACE_NOUNS):
+            return "location", STRONG  # "in X", "het dorp X"
         if len(words) == 1 and first.isupper() and len(first) > 1:
             return "organization", STRONG
         if words[-1].lower().endswith(PLACE_ENDINGS) and len(words) == 1:
@@ -259,7 +263,7 @@ class NameEvidence(ArticleText):
             person, org = _is_person_cue(lower), lower.endswith(ORG_CUE_ENDINGS)
             if person != org:
                 return "person" if person else "organization"
-            if lower in APPOSITION_PLACES:
+            if lower in PLACE_NOUNS:
                 return "location"
         return None
 
@@ -281,7 +285,8 @@ class NameEvidence(ArticleText):
             owner = text[start:end]
             if (len(owner) < 2 or not owner[0].isupper() or (start > 0 and text[start - 1] in "-'’")
                     or owner in surfaces or nationality(owner)
-                    or (self.opens_sentence(start) and self.is_common_word(owner))):
+                    or (self.opens_sentence(start) and (self.is_common_word(owner) or not (
+                        owner.isupper() or self._known_elsewhere(owner))))):
                 continue
             found.append(Candidate(start, end, "organization", owner, None, "rule", WEAK))
         return found
@@ -318,7 +323,7 @@ class MentionRules(NameEvidence):
             if user_surfaces and surface in user_surfaces:
                 found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", USER))
                 continue
-            if " " not in surface:
+            if " " not in surface and not surface.isupper():  # "Best" opening a sentence, but not "VN"
                 if self.opens_sentence(start) and self.is_common_word(surface):
                     continue
             found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", STRONG))
@@ -398,6 +403,8 @@ class MentionRules(NameEvidence):
             dropped, person_cue, nationality, first_name = info
             if dropped:
                 i += 1
+            elif word in SURNAME_OPENERS and i + 1 < n and self._surname_follows(parts[i + 1:n]):
+                break
             elif self.at_sentence_start(start) and self._opens_sentence_only(word, parts, i):
                 i += 1
             elif person_cue:
@@ -414,6 +421,21 @@ class MentionRules(NameEvidence):
         if n > i and all(e - s <= 2 and text[e - 1] == "." for s, e in parts[i:n]):
             return []  # initials alone ("C.") name no one
         return parts[i:n] if i or n < len(parts) else parts
+
+    def _surname_follows(self, parts):
+        """After "Van" or "Ter" opening a sentence: "Van der Laan", "Van Dekkerink" are surnames; "Van Poetin",
+        "Van Jan", "Van Nederlanders" and "Van Dijk" (a common word) are not evidence enough."""
+        text = self.text
+        words = [text[s:e] for s, e in parts]
+        while words and words[0] in PARTICLE_WORDS:
+            words = words[1:]
+            if words and words[0][:1].isupper() and not self.is_nationality(words[0]):
+                return True
+        if not words:
+            return False
+        word = words[0]
+        return (word[:1].isupper() and not word.isupper() and word not in self.gazetteer.surfaces
+                and not self.is_first_name(word) and not self.is_nationality(word) and not self.is_common_word(word))
 
     def _opens_sentence_only(self, word, parts, i):
         """Sentence-initial words that only look like names: "Het", "Vakbond FNV", "Bussen van Arriva"."""
@@ -483,14 +505,23 @@ class MentionRules(NameEvidence):
                 found.append(self._rule_candidate(seg_start, following.end, "person", STRONG, override=True))
                 continue
             if following is not None and following.type == "location" and len(words) == 1 and (
-                _is_org_word(words[0]) or (words[0].isupper() and len(words[0]) <= 4)
-            ):  # "TU Delft", "Universiteit Utrecht": one organisation, not an acronym and a place
+                _is_org_word(words[0]) or (words[0].isupper() and len(words[0]) <= 4) or self._names_club(words[0], seg_start)
+            ):  # "TU Delft", "Universiteit Utrecht", "Cercle Brugge": one organisation, not a word and a place
                 found.append(self._rule_candidate(seg_start, following.end, "organization", STRONG, override=True))
                 continue
             type_, strength = self._type_from_cues(segment, words)
             found.append(self._rule_candidate(seg_start, seg_end, type_, strength))
         return found
 
+
+    def _names_club(self, word, start):
+        """"Cercle" in "Cercle Brugge", "Racing" in "Racing Genk": a capitalised word before a place that
+        is no common word, given name, nationality or role names an organisation (most often a club)."""
+        return (
+            word[:1].isupper() and not word.isupper() and not self.is_first_name(word)
+            and not self.is_nationality(word) and not _is_person_cue(word)
+            and not (self.is_common_word(word) or word.lower() in self.gazetteer.english_words)
+        )
 
     def _rule_candidate(self, start, end, type_, strength, override=False):
         text = self.text
@@ -528,7 +559,7 @@ def _names_organisation(words):
 def _strip_particles(parts, text):
     while parts and not text[parts[0][0]].isupper():
         parts = parts[1:]
-    while parts and not text[parts[-1][0]].isupper():
+    while parts and not (text[parts[-1][0]].isupper() or ARABIC_NAME.match(text, parts[-1][0])):
         parts = parts[:-1]
     return parts
 

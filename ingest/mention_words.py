@@ -12,7 +12,9 @@ from functools import lru_cache
 from operator import attrgetter
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
-CAP = rf"[{UPPER}][\w]*(?:[-'’&][\w]+)*"
+# "al-Sharaa", "el-Sisi": an Arabic article joined to a name is part of it (never at a name's start).
+ARABIC_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az)-"
+CAP = rf"(?:{ARABIC_ARTICLE})?[{UPPER}][\w]*(?:[-'’&][\w]+)*"
 INITIAL = rf"[{UPPER}]\."
 PARTICLES = "van|von|de|der|den|ter|ten|du|da|di|del|della|dos|das|la|le|bin|ibn|al|el|'t|van't|vanden|vander|zu"
 PARTICLE_WORDS = frozenset(PARTICLES.split("|")) | {"vande", "vanden", "vander", "d'"}
@@ -74,7 +76,11 @@ SPEAKER_CUES = frozenset("zei zegt aldus vertelt vertelde verklaarde verklaart b
 SOURCE_CUES = frozenset("meldt meldde bericht berichtte".split())
 # ", het bedrijf achter ...", ", de Belgische zangeres": an apposition after a name says what it names.
 APPOSITION_ARTICLES = frozenset(("een", "de", "het"))
-APPOSITION_PLACES = frozenset("hoofdstad stad stadje dorp gemeente provincie regio deelstaat havenstad badplaats".split())
+# "het dorp X", "de luchthaven X", ", de hoofdstad van": nouns for places, before a name or in an apposition.
+PLACE_NOUNS = frozenset("""
+hoofdstad stad stadje dorp dorpje gehucht gemeente deelgemeente provincie regio deelstaat havenstad badplaats
+eiland rivier wijk kanton district station treinstation metrostation luchthaven vliegveld vliegbasis
+""".split())
 ORG_CUE_ENDINGS = ("tijdschrift", "magazine", "weekblad", "dagblad", "bedrijf", "groep", "concern", "firma", "fabrikant", "producent", "bank", "krant", "zender",
                    "omroep", "club", "ploeg", "partij", "maatschappij", "uitgeverij", "keten", "holding",
                    "organisatie", "vereniging", "bond", "netwerk", "operator", "dochter", "maker", "winkel",
@@ -195,7 +201,7 @@ class WordCache:
         gazetteer = self.gazetteer
         lower = word.lower()
         found = self.leading[word] = (
-            word.islower() or word == "&" or (word.isupper() and lower in gazetteer.common_words)
+            word.islower() or word == "&" or (word.isupper() and lower in gazetteer.common_words and word not in ORG_PREFIXES)
             or is_label(word, gazetteer) or is_compound_of_common_noun(word),
             lower in PERSON_CUES,
             is_nationality(word, gazetteer.nationalities),

@@ -419,3 +419,39 @@ def test_a_capital_inside_a_word_makes_it_a_brand():
 def test_a_preposition_of_place_before_article_and_nationality_makes_an_unknown_name_a_place():
     text = "De renners finishen zondag in het Franse Amelbert, vlak bij de grens."
     assert entities(text, "location") == {"Amelbert"}
+
+
+@pytest.mark.parametrize("word", ["Eindhovenaren", "Gentenaars", "Bruggelingen", "Amsterdammers", "Groningers", "Zwollenaren"])
+def test_the_inhabitants_of_a_known_place_are_no_entity(word):
+    text = f"De {word} van trainer Kees Aartsen lopen daardoor verder achter."
+    assert entities(text) == {"Kees Aartsen"}
+
+
+def test_van_and_an_unknown_name_opening_a_sentence_are_a_surname():
+    text = "Van Dekkerink wil zich nu volledig richten op de competitie."
+    assert entities(text, "person") == {"Van Dekkerink"}
+
+
+def test_an_arabic_article_joined_to_a_name_is_part_of_it():
+    text = "Interim-president Ahmed al-Dekkerani belooft verkiezingen."
+    assert entities(text, "person") == {"Ahmed al-Dekkerani"}
+
+
+def test_an_unknown_name_before_a_known_place_is_a_club():
+    text = "Na de wedstrijd tussen FC Groningen en Veltra Brugge lag het spel stil."
+    assert entities(text, "organization") == {"FC Groningen", "Veltra Brugge"}
+
+
+@pytest.mark.parametrize("noun", ["metrostation", "luchthaven", "dorp", "eiland", "rivier", "wijk"])
+def test_a_place_noun_before_an_unknown_name_makes_it_a_place(noun):
+    text = f"Er werd geschoten in de buurt van het {noun} Amelbert."
+    assert entities(text, "location") == {"Amelbert"}
+
+
+def test_a_role_compound_opening_a_sentence_needs_its_owner_known_elsewhere():
+    assert entities("Interim-president Ahmed al-Dekkerani belooft verkiezingen.") == {"Ahmed al-Dekkerani"}
+    assert entities("KVTR-chef Kees Aartsen belooft hulp.", "organization") == {"KVTR"}
+
+
+def test_a_known_acronym_opening_a_sentence_is_found_though_its_lower_case_is_a_common_word():
+    assert entities("VN-chef Kees Aartsen belooft hulp.") == {"Verenigde Naties", "Kees Aartsen"}
