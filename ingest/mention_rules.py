@@ -131,7 +131,7 @@ class NameEvidence(ArticleText):
         """Where one name ends and another starts: "Cultuur | Bert Anciaux", "Pol Tansens | van | Sabena"."""
         is_first_name = self.is_first_name
         for i in range(1, len(words)):
-            if is_first_name(words[i]) and self._is_not_name_part(words[i - 1]):
+            if is_first_name(words[i]) and (self._is_not_name_part(words[i - 1]) or self._title_before(words, i)):
                 return i
             if words[i] == "van" and i >= 2 and (
                 not all(map(is_first_name, words[:i])) or _names_organisation(words[i + 1:])
@@ -139,6 +139,13 @@ class NameEvidence(ArticleText):
                 if is_first_name(words[0]) or words[i + 1] in ("de", "het") or self._person_then_club(words, i):
                     return i
         return 0
+
+    def _title_before(self, words, i):
+        """"Konings | Julien Moinil": a word that is no given name or particle, before a given name and a
+        surname, is the end of a title or of another name, not the start of this person's."""
+        before = words[i - 1]
+        return (i + 1 < len(words) and words[i + 1][:1].isupper() and not self.is_first_name(before)
+                and before.lower() not in PARTICLE_WORDS and not before.isupper())
 
     def _person_then_club(self, words, i):
         """"Thymen Arensman van Ineos Grenadiers": two capitalised words, then "van" and a capitalised
@@ -179,10 +186,11 @@ class NameEvidence(ArticleText):
             return found
 
     def _may_be_single_name(self, word, start):
-        """A lone capitalised word is no name if it is a common word, or starts a sentence and nothing else says so."""
+        """A lone capitalised word is no name if it is a common word, the noun of an old genitive ("Procureur
+        des Konings"), or starts a sentence and nothing else says so."""
         if word in self.gazetteer.first_names:
             return True
-        if self.is_common_word(word) or word.endswith(("se", "sche", "'s")):
+        if self.is_common_word(word) or word.endswith(("se", "sche", "'s")) or self.text.endswith(" des ", 0, start):
             return False
         if "-" in word and word.rsplit("-", 1)[1].islower():
             return False

@@ -455,3 +455,8 @@ def test_a_role_compound_opening_a_sentence_needs_its_owner_known_elsewhere():
 
 def test_a_known_acronym_opening_a_sentence_is_found_though_its_lower_case_is_a_common_word():
     assert entities("VN-chef Kees Aartsen belooft hulp.") == {"Verenigde Naties", "Kees Aartsen"}
+
+
+def test_a_title_before_a_given_name_and_surname_is_no_part_of_the_name():
+    text = "Procureur des Konings Julien Dekkerink spreekt van een drugsoorlog."
+    assert entities(text) == {"Julien Dekkerink"}
