@@ -9,7 +9,7 @@ typed it. Linking across articles, against the whole archive, is entities.py's j
 import re
 from bisect import bisect_right
 
-from .mention_words import _START, USER, WEAK, Candidate, surname_keys
+from .mention_words import _START, PARTICLE_WORDS, USER, WEAK, Candidate, surname_keys
 
 
 def _type_evidence(c):
@@ -111,7 +111,10 @@ def surnames_missed(article, chosen, full_names):
             if first is not None and first.start == m_start and first.end == m_end:
                 continue
         inside = {id(c): c for c in by_position[m_start:m_end] if c is not None}
-        if any(c.type != "person" or c.start < m_start or c.end > m_end for c in inside.values()):
+        # A particle opening the surname makes a place inside it part of it: "Van Rijswijk" after "Steven van Rijswijk".
+        particle = text[m_start:m_end].split(" ", 1)[0].lower() in PARTICLE_WORDS
+        if any((c.type != "person" and not (particle and c.start > m_start)) or c.start < m_start or c.end > m_end
+               for c in inside.values()):
             continue
         if any(c.start == m_start and c.end == m_end for c in inside.values()):
             continue

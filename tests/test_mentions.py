@@ -460,3 +460,9 @@ def test_a_known_acronym_opening_a_sentence_is_found_though_its_lower_case_is_a_
 def test_a_title_before_a_given_name_and_surname_is_no_part_of_the_name():
     text = "Procureur des Konings Julien Dekkerink spreekt van een drugsoorlog."
     assert entities(text) == {"Julien Dekkerink"}
+
+
+def test_a_surname_with_a_particle_and_a_place_in_it_is_the_person_of_the_article():
+    text = "Topman Steven van Rijswijk van ING is tevreden. Van Rijswijk verwacht dat de winst stijgt."
+    assert [(m.text, m.entity) for m in extract_mentions(text) if m.type == "person"] == [
+        ("Steven van Rijswijk", "Steven van Rijswijk"), ("Van Rijswijk", "Steven van Rijswijk")]
