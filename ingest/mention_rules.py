@@ -128,10 +128,15 @@ class NameEvidence(ArticleText):
     name ends and the next starts, whether a lone word can be a name, and of which type."""
 
     def _split_point(self, words):
-        """Where one name ends and another starts: "Cultuur | Bert Anciaux", "Pol Tansens | van | Sabena"."""
+        """Where one name ends and another starts: "Cultuur | Bert Anciaux", "Pol Tansens | van | Sabena";
+        a name ending in a venue or organisation word is named after a person, and whole ("Prins Bernhard
+        Cultuurfonds")."""
         is_first_name = self.is_first_name
+        named_after = head_type(words[-1]) == "location" or _is_org_word(words[-1])
         for i in range(1, len(words)):
-            if is_first_name(words[i]) and (self._is_not_name_part(words[i - 1]) or self._title_before(words, i)):
+            if is_first_name(words[i]) and not named_after and (
+                self._is_not_name_part(words[i - 1]) or self._title_before(words, i)
+            ):
                 return i
             if words[i] == "van" and i >= 2 and (
                 not all(map(is_first_name, words[:i])) or _names_organisation(words[i + 1:])
@@ -415,7 +420,7 @@ class MentionRules(NameEvidence):
                 break
             elif self.at_sentence_start(start) and self._opens_sentence_only(word, parts, i):
                 i += 1
-            elif person_cue:
+            elif person_cue and not self._named_after(parts, i):
                 i += 1
             elif nationality and not (n - i > 1 and first_name):
                 if n - i >= 2 and _is_org_word(text[parts[-1][0]:parts[-1][1]]):
@@ -444,6 +449,12 @@ class MentionRules(NameEvidence):
         word = words[0]
         return (word[:1].isupper() and not word.isupper() and word not in self.gazetteer.surfaces
                 and not self.is_first_name(word) and not self.is_nationality(word) and not self.is_common_word(word))
+
+    def _named_after(self, parts, i):
+        """"Koning Boudewijnstadion", "Prins Bernhard Cultuurfonds": a title opening a sequence whose last
+        word is a venue or an organisation word is part of a name given after a person."""
+        last = self.text[parts[-1][0]:parts[-1][1]]
+        return len(parts) - i > 1 and (head_type(last) == "location" or _is_org_word(last))
 
     def _opens_sentence_only(self, word, parts, i):
         """Sentence-initial words that only look like names: "Het", "Vakbond FNV", "Bussen van Arriva"."""

@@ -466,3 +466,12 @@ def test_a_surname_with_a_particle_and_a_place_in_it_is_the_person_of_the_articl
     text = "Topman Steven van Rijswijk van ING is tevreden. Van Rijswijk verwacht dat de winst stijgt."
     assert [(m.text, m.entity) for m in extract_mentions(text) if m.type == "person"] == [
         ("Steven van Rijswijk", "Steven van Rijswijk"), ("Van Rijswijk", "Steven van Rijswijk")]
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("De finale is in het Koning Boudewijnstadion in Brussel.", "Koning Boudewijnstadion", "location"),
+    ("Het geld komt van het Prins Bernhard Cultuurfonds.", "Prins Bernhard Cultuurfonds", "organization"),
+])
+def test_a_venue_or_organisation_named_after_a_person_keeps_the_title_and_the_name(text, name, type_):
+    assert name in entities(text, type_)
+    assert not entities(text, "person")
