@@ -20,6 +20,28 @@ ORGANISATION_TAIL = re.compile(
 )
 
 
+# "rechtbank Gelderland", "universiteit Utrecht": lowercase nouns of institutions named by their place
+INSTITUTION_NOUNS = ("rechtbank ", "gerechtshof ", "universiteit ", "hogeschool ", "veiligheidsregio ",
+                     "waterschap ", "omroep ")
+
+
+def with_institutions(article, chosen):
+    """"rechtbank Gelderland", "veiligheidsregio Utrecht": a lowercase institution noun before a place
+    names the institution, an organisation, not the place."""
+    text = article.text
+    found = []
+    for c in chosen:
+        if c.type != "location" or not text.endswith(INSTITUTION_NOUNS, 0, c.start):
+            found.append(c)
+            continue
+        start = text.rfind(" ", 0, c.start - 1) + 1
+        name = text[start:c.end]
+        known = article.gazetteer.surfaces.get(name)
+        found.append(Candidate(start, c.end, "organization", known.name if known else name,
+                               known.wikidata if known else None, "rule", c.strength))
+    return found
+
+
 def without_portfolios(article, chosen):
     """"minister van Defensie", "Minister Karremans van Economische Zaken": after a minister the
     ministry's name is a portfolio, part of the title, not a mention of the organisation."""

@@ -475,3 +475,9 @@ def test_a_surname_with_a_particle_and_a_place_in_it_is_the_person_of_the_articl
 def test_a_venue_or_organisation_named_after_a_person_keeps_the_title_and_the_name(text, name, type_):
     assert name in entities(text, type_)
     assert not entities(text, "person")
+
+
+def test_a_lowercase_institution_noun_before_a_place_names_the_institution():
+    text = "De rechtbank Zwolle sprak hem vrij; in Zwolle zelf bleef het rustig."
+    assert {(m.text, m.type) for m in extract_mentions(text)} == {
+        ("rechtbank Zwolle", "organization"), ("Zwolle", "location")}
