@@ -481,3 +481,8 @@ def test_a_lowercase_institution_noun_before_a_place_names_the_institution():
     text = "De rechtbank Zwolle sprak hem vrij; in Zwolle zelf bleef het rustig."
     assert {(m.text, m.type) for m in extract_mentions(text)} == {
         ("rechtbank Zwolle", "organization"), ("Zwolle", "location")}
+
+
+def test_an_unknown_name_after_a_person_and_van_is_where_the_person_works():
+    text = "Trainer Kees Aartsen van Veltrama was tevreden over zijn ploeg."
+    assert entities(text, "organization") == {"Veltrama"}
