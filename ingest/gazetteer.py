@@ -18,7 +18,7 @@ import ahocorasick
 from .textclean import normalize
 
 DATA_DIR = Path(__file__).parent / "data"
-DEFAULT_ENTITY_FILES = (DATA_DIR / "entities.tsv", DATA_DIR / "places.tsv")
+DEFAULT_ENTITY_FILES = (DATA_DIR / "entities.tsv", DATA_DIR / "places.tsv", DATA_DIR / "companies_faker.tsv")
 COLUMNS = ("name", "type", "wikidata", "aliases")
 ENTITY_TYPES = ("person", "location", "organization", "other")
 WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
@@ -159,15 +159,17 @@ def load_gazetteer(extra_files=()):
     """The shipped gazetteer extended with user entity files (CSV or TSV)."""
     if not extra_files:
         return default_gazetteer()
-    return _build(DEFAULT_ENTITY_FILES, user_files=tuple(extra_files))
+    return build_gazetteer(DEFAULT_ENTITY_FILES, user_files=tuple(extra_files))
 
 
 @lru_cache(maxsize=1)
 def default_gazetteer():
-    return _build(DEFAULT_ENTITY_FILES)
+    return build_gazetteer(DEFAULT_ENTITY_FILES)
 
 
-def _build(entity_files, user_files=()):
+def build_gazetteer(entity_files, user_files=()):
+    """A `Gazetteer` of these entity files (paths, read in order: the first to claim a spelling keeps it),
+    users' files (which win over every rule) and the shipped word lists; raises ValueError for a bad file."""
     rows = [row for path in entity_files for row in read_entity_file(path)]
     return Gazetteer(
         rows,
