@@ -18,7 +18,7 @@ import ahocorasick
 from .textclean import normalize
 
 DATA_DIR = Path(__file__).parent / "data"
-DEFAULT_ENTITY_FILES = (DATA_DIR / "entities.tsv", DATA_DIR / "places.tsv", DATA_DIR / "companies_faker.tsv")
+DEFAULT_ENTITY_FILES = (DATA_DIR / "entities.tsv", DATA_DIR / "places.tsv", DATA_DIR / "companies.tsv")
 COLUMNS = ("name", "type", "wikidata", "aliases")
 ENTITY_TYPES = ("person", "location", "organization", "other")
 WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
