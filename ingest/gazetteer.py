@@ -67,9 +67,12 @@ class Gazetteer:
                 self.surfaces.setdefault(surface.upper(), entity)  # datelines: "DEN HAAG -"
         self.first_names = frozenset(first_names)
         self.common_words = frozenset(common_words)
-        places = (surface for surface, entity in self.surfaces.items()
-                  if entity.type == "location" and surface.isalpha() and not surface.isupper())
-        self.nationalities = Nationalities(nationalities, places)
+        # Nationality and inhabitant words: the hand-written list and the inhabitants of every known place.
+        self.nationalities = frozenset(nationalities).union(
+            name for surface, entity in self.surfaces.items()
+            if entity.type == "location" and len(surface) >= 4 and surface.isalpha() and not surface.isupper()
+            for name in inhabitant_names(surface)
+        )
         self.english_words = frozenset(english_words)
 
     @cached_property
@@ -82,31 +85,17 @@ class Gazetteer:
         return automaton
 
 
-class Nationalities:
-    """Nationality and inhabitant words: the hand-written list ("Russen", "Belg") and the inhabitants
-    of a known place, formed with the Dutch suffixes of inhabitant names (Genootschap Onze Taal,
-    "Inwonersnamen"): "Eindhovenaren", "Gentenaars", "Bruggelingen", "Amsterdammers", "Groningers",
-    "Zwollenaren", "Antwerpenaar". `word in nationalities` answers for both. Irregular names
-    ("Hagenaars", "Friezen") count only when the list has them; the singular in -er ("Groninger") is
-    left out, as it is a common surname ending ("Meijer", "Berger").
-    """
-
-    ENDINGS = ("enaren", "enaars", "enaar", "naren", "naars", "naar", "aren", "aars", "aar", "lingen", "ling", "ers")
-
-    def __init__(self, words, places):
-        self.words = frozenset(words)
-        self.inhabitants = frozenset(form for place in places if len(place) >= 4 for form in _inhabitant_names(place))
-
-    def __contains__(self, word):
-        return word in self.words or word in self.inhabitants
-
-    def __iter__(self):
-        return iter(self.words)
+INHABITANT_ENDINGS = ("enaren", "enaars", "enaar", "naren", "naars", "naar", "aren", "aars", "aar", "lingen", "ling",
+                      "ers")
 
 
-def _inhabitant_names(place):
-    """The regular inhabitant names of `place`, in the plural and in -aar, -naar and -ling."""
-    names = [place + ending for ending in Nationalities.ENDINGS]
+def inhabitant_names(place):
+    """The regular inhabitant names of `place`, formed with the Dutch suffixes of inhabitant names
+    (Genootschap Onze Taal, "Inwonersnamen"): "Eindhovenaren", "Gentenaars", "Bruggelingen",
+    "Amsterdammers", "Groningers", "Zwollenaren", "Antwerpenaar". Only the plural and the singular in
+    -aar, -naar and -ling: the singular in -er ("Groninger") is a common surname ending ("Meijer",
+    "Berger"). Irregular names ("Hagenaars", "Friezen") are for nationalities.txt."""
+    names = [place + ending for ending in INHABITANT_ENDINGS]
     if place.endswith("en"):
         names.append(place[:-2] + "ers")  # Groningers
     if place.endswith("e"):

@@ -29,6 +29,8 @@ def with_institutions(article, chosen):
     """"rechtbank Gelderland", "veiligheidsregio Utrecht": a lowercase institution noun before a place
     names the institution, an organisation, not the place."""
     text = article.text
+    if not any(noun in text for noun in INSTITUTION_NOUNS):
+        return chosen
     found = []
     for c in chosen:
         if c.type != "location" or not text.endswith(INSTITUTION_NOUNS, 0, c.start):
