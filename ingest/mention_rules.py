@@ -307,13 +307,17 @@ class NameEvidence(ArticleText):
     def with_coordinated_types(self, chosen):
         """"Arriva en Qbuzz", "Anderlecht, Molenbeek en Schaarbeek": names in one list are of one kind, so a
         name the rules could not type takes the type of a typed name it is listed with; after a person
-        and "van" it is an organisation ("Arne Slot van Liverpool")."""
+        and "van", or in brackets after a person, it is an organisation ("Arne Slot van Liverpool",
+        "Jan Peeters (Veltrama)": a party, a club or an employer)."""
         text, typed = self.text, ("person", "location", "organization")
         for i, c in enumerate(chosen):
             if c.type != "other" or c.strength != WEAK or c.method != "rule":
                 continue
-            if i and chosen[i - 1].type == "person" and text[chosen[i - 1].end:c.start] == " van ":
-                c.type = "organization"  # "Arne Slot van Liverpool": where a person works or plays
+            if i and chosen[i - 1].type == "person" and (
+                text[chosen[i - 1].end:c.start] == " van "
+                or (text[chosen[i - 1].end:c.start] == " (" and text[c.end:c.end + 1] == ")")
+            ):
+                c.type = "organization"  # "Arne Slot van Liverpool", "Jan Peeters (Veltrama)": party, club or employer
                 continue
             for j in (i - 1, i + 1):
                 if 0 <= j < len(chosen) and chosen[j].type in typed:

@@ -500,3 +500,8 @@ def test_the_generated_company_list_holds_no_common_word_or_family_name_alone():
     assert not names & {"Mars", "Metro", "Gamma", "Portaal", "Kramp", "Van Oord", "Dirk", "Driessen", "Compass", "Diploma"}
     gazetteer = default_gazetteer()
     assert not {name for name in names if name.lower() in gazetteer.common_words}
+
+
+def test_an_unknown_name_in_brackets_after_a_person_is_a_party_or_club():
+    text = "Volgens Kamerlid Kees Aartsen (Veltrama) is dat niet nodig."
+    assert entities(text, "organization") == {"Veltrama"}
