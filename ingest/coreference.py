@@ -54,7 +54,8 @@ def resolve(article, chosen):
 
 
 def surnames_missed(article, chosen, full_names):
-    """Surnames of the article's people where no rule looked, such as "De Wever" opening a sentence."""
+    """Surnames of the article's people where no rule looked, such as "De Wever" opening a sentence, or
+    where the gazetteer read a company ("Eriks" after "Willem Eriks")."""
     common, common_word = article.words.common, article.words.common_word
     keys = []
     for key in full_names:
@@ -99,24 +100,24 @@ def surnames_missed(article, chosen, full_names):
             index = bisect_right(starts, m_start) - 1
             if index >= 0 and chosen[index].end > m_start:
                 first = chosen[index]  # the candidate over the match's start
-                if first.type != "person" or first.start < m_start or first.end > m_end:
+                if (first.type != "person" and not _company_named_as(first, text)) or first.start < m_start or first.end > m_end:
                     continue  # part of something else
-                if first.end == m_end and first.start == m_start:
+                if first.end == m_end and first.start == m_start and first.type == "person":
                     continue  # already a mention of exactly this span
             by_position = [None] * length
             for c in chosen:
                 by_position[c.start:c.end] = [c] * (c.end - c.start)
         else:
             first = by_position[m_start]
-            if first is not None and first.start == m_start and first.end == m_end:
+            if first is not None and first.start == m_start and first.end == m_end and first.type == "person":
                 continue
         inside = {id(c): c for c in by_position[m_start:m_end] if c is not None}
         # A particle opening the surname makes a place inside it part of it: "Van Rijswijk" after "Steven van Rijswijk".
         particle = text[m_start:m_end].split(" ", 1)[0].lower() in PARTICLE_WORDS
-        if any((c.type != "person" and not (particle and c.start > m_start)) or c.start < m_start or c.end > m_end
-               for c in inside.values()):
+        if any((c.type != "person" and not (particle and c.start > m_start) and not _company_named_as(c, text))
+               or c.start < m_start or c.end > m_end for c in inside.values()):
             continue
-        if any(c.start == m_start and c.end == m_end for c in inside.values()):
+        if any(c.start == m_start and c.end == m_end and c.type == "person" for c in inside.values()):
             continue
         replaced.update(inside)
         person = full_names[text[m_start:m_end]]
@@ -126,6 +127,14 @@ def surnames_missed(article, chosen, full_names):
     if replaced:
         chosen = [c for c in chosen if id(c) not in replaced]
     return sorted(chosen, key=_START)
+
+
+def _company_named_as(candidate, text):
+    """A company the gazetteer knows by one word, as families are named ("Eriks", "Fokker"): in an
+    article about Willem Eriks, a later "Eriks" is the person."""
+    surface = text[candidate.start:candidate.end]
+    return (candidate.method == "gazetteer" and candidate.type == "organization" and " " not in surface
+            and not surface.isupper())
 
 
 def abbreviations(article, chosen):

@@ -70,7 +70,7 @@ class Gazetteer:
         # Nationality and inhabitant words: the hand-written list and the inhabitants of every known place.
         self.nationalities = frozenset(nationalities).union(
             name for surface, entity in self.surfaces.items()
-            if entity.type == "location" and len(surface) >= 4 and surface.isalpha() and not surface.isupper()
+            if entity.type == "location" and surface.isalpha() and not surface.isupper()
             for name in inhabitant_names(surface)
         )
         self.english_words = frozenset(english_words)
@@ -85,21 +85,23 @@ class Gazetteer:
         return automaton
 
 
-INHABITANT_ENDINGS = ("enaren", "enaars", "enaar", "naren", "naars", "naar", "aren", "aars", "aar", "lingen", "ling",
-                      "ers")
+INHABITANT_ENDINGS = ("enaren", "enaars", "naren", "naars", "aren", "aars", "lingen", "ers")
 
 
 def inhabitant_names(place):
-    """The regular inhabitant names of `place`, formed with the Dutch suffixes of inhabitant names
-    (Genootschap Onze Taal, "Inwonersnamen"): "Eindhovenaren", "Gentenaars", "Bruggelingen",
-    "Amsterdammers", "Groningers", "Zwollenaren", "Antwerpenaar". Only the plural and the singular in
-    -aar, -naar and -ling: the singular in -er ("Groninger") is a common surname ending ("Meijer",
-    "Berger"). Irregular names ("Hagenaars", "Friezen") are for nationalities.txt."""
+    """The regular inhabitant names of `place` in the plural, formed with the Dutch suffixes of inhabitant
+    names (Genootschap Onze Taal, "Inwonersnamen"): "Eindhovenaren", "Gentenaars", "Bruggelingen",
+    "Amsterdammers", "Groningers", "Zwollenaren". Not the singular ("Molenaar", "Breeling", "Groninger"
+    are surnames too), not for places under five letters ("Molenaars" from Mol), and "-ers" after a
+    dropped "-en" only for longer places ("Groningers", but not "Bergers" from Bergen). Irregular
+    names ("Hagenaars", "Friezen") are for nationalities.txt."""
+    if len(place) < 5:
+        return []
     names = [place + ending for ending in INHABITANT_ENDINGS]
-    if place.endswith("en"):
+    if place.endswith("en") and len(place) >= 7:
         names.append(place[:-2] + "ers")  # Groningers
     if place.endswith("e"):
-        names += [place[:-1] + ending for ending in ("enaren", "enaars", "enaar")]  # Zwollenaren
+        names += [place[:-1] + ending for ending in ("enaren", "enaars")]  # Zwollenaren
     if place[-1] not in "aeiou" and place[-2] in "aeiou" and place[-3] not in "aeiou":
         names.append(place + place[-1] + "ers")  # Amsterdammers
     return names

@@ -11,7 +11,7 @@ import re
 
 from .mention_words import (
     ADJECTIVE_ENDINGS, ARABIC_ARTICLE, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS,
-    ORG_PREFIXES, ORG_PLURAL_CUE_ENDINGS, ORG_VAN_CUES, OTHER_WORDS, PLACE_VAN_CUES, SOURCE_CUES, SPEAKER_CUES,
+    ORG_PREFIXES, ORG_PLURAL_CUE_ENDINGS, ORG_VAN_CUES, MEMBER_ROLES, OTHER_WORDS, PLACE_VAN_CUES, SOURCE_CUES, SPEAKER_CUES,
     APPOSITION_ARTICLES, PLACE_NOUNS, COMPOUND_HEAD, ORG_COMPOUND_HEADS, LEGAL_FORMS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
     STAFF_WORDS, STRONG, USER, WEAK, WORD,
     Candidate, is_nationality as _is_nationality, is_org_word as _is_org_word, is_person_cue as _is_person_cue,
@@ -20,8 +20,9 @@ from .mention_words import (
 
 
 ORG_PREPOSITIONS = frozenset(("bij",))
+ROAD_NUMBER = re.compile(r"[AENR][0-9]{1,3}")
 ARABIC_NAME = re.compile(rf"{ARABIC_ARTICLE}[A-Z]")
-SURNAME_OPENERS = frozenset(("Van", "Vanden", "Vander", "Ter", "Ten"))
+SURNAME_OPENERS = frozenset(("Van", "Vanden", "Vander"))  # not "Ter"/"Ten": "Ter Apel", "Ten Boer" are places
 
 
 class ArticleText:
@@ -203,6 +204,34 @@ class NameEvidence(ArticleText):
             return True
         return not self.at_sentence_start(start) or self._known_elsewhere(word)
 
+    def _given_name_as_place(self, parts, words, covered):
+        """"Axel Witsel", "Veerle Baetens", "Jos Verstappen": a given name the gazetteer knows as a place,
+        then a surname (unknown, or a known person's), is a person, not a place and a name."""
+        given, surname = covered[parts[0][0]], covered[parts[1][0]]
+        return (
+            given is not None and given.type == "location" and given.end == parts[0][1]
+            and self.is_first_name(words[0]) and words[1][:1].isupper() and not words[1].isupper()
+            and (surname is None or surname.type == "person") and not self.is_common_word(words[1])
+        )
+
+    def _may_be_surname(self, match):
+        """Whether a known name right after a given name is that person's surname: a place or a person
+        ("Jan Rijswijk", "Jos Verstappen"), or a company named as one word, as families are ("Willem
+        Eriks", "Anthony Fokker"); not an acronym or a longer organisation name ("Pieter NAVO")."""
+        if match.type != "organization":
+            return True
+        surface = self.text[match.start:match.end]
+        return " " not in surface and not surface.isupper()
+
+    def _names_club(self, word, start):
+        """"Cercle" in "Cercle Brugge", "Racing" in "Racing Genk": a capitalised word before a place that
+        is no common word, given name, nationality or role names an organisation (most often a club)."""
+        return (
+            word[:1].isupper() and not word.isupper() and not self.is_first_name(word)
+            and not self.is_nationality(word) and not _is_person_cue(word)
+            and not (self.is_common_word(word) or word.lower() in self.gazetteer.english_words)
+        )
+
     def _type_from_cues(self, parts, words):
         first = words[0]
         if self.is_first_name(first):
@@ -233,6 +262,8 @@ class NameEvidence(ArticleText):
             return ("location" if before and before[0] in PLACE_CUES else "organization"), STRONG
         if previous and (previous[-1] in PLACE_CUES or previous[-1].lower() in PLACE_NOUNS):
             return "location", STRONG  # "in X", "het dorp X"
+        if len(words) == 1 and ROAD_NUMBER.fullmatch(first):
+            return "location", STRONG  # "de A12", "de E40", "de R0": a road
         if len(words) == 1 and first.isupper() and len(first) > 1:
             return "organization", STRONG
         if words[-1].lower().endswith(PLACE_ENDINGS) and len(words) == 1:
@@ -241,7 +272,7 @@ class NameEvidence(ArticleText):
             return "person", WEAK
         if previous and previous[-1] in SOURCE_CUES:
             return "organization", WEAK
-        if previous and previous[-1] in ORG_PREPOSITIONS:
+        if previous and previous[-1].lower() in ORG_PREPOSITIONS:
             return "organization", WEAK  # "werkt bij Sabena", "bij Goldman Sachs": one works at organisations
         if len(words) > 1 and first.isupper() and 1 < len(first) <= 4:
             return "organization", WEAK  # "TU Twente", "KU Leuven", "AZ Alkmaar": an acronym opens an organisation
@@ -304,20 +335,27 @@ class NameEvidence(ArticleText):
             found.append(Candidate(start, end, "organization", owner, None, "rule", WEAK))
         return found
 
+    def _member_of(self, person, name):
+        """"trainer Arne Slot van Liverpool", "Kamerlid Jan Peeters (Veltrama)": after a person named with
+        the role of a member ("trainer", "topman", "Kamerlid"), a name after "van" or in brackets is the
+        club, company or party. Without such a role it may be a village ("Gerrit Stam van Giethoorn")."""
+        text = self.text
+        between = text[person.end:name.start]
+        if person.type != "person" or not (between == " van " or (between == " (" and text[name.end:name.end + 1] == ")")):
+            return False
+        role = self.previous_words(person.start)
+        return bool(role) and role[-1].lower().rsplit("-", 1)[-1] in MEMBER_ROLES
+
     def with_coordinated_types(self, chosen):
         """"Arriva en Qbuzz", "Anderlecht, Molenbeek en Schaarbeek": names in one list are of one kind, so a
-        name the rules could not type takes the type of a typed name it is listed with; after a person
-        and "van", or in brackets after a person, it is an organisation ("Arne Slot van Liverpool",
-        "Jan Peeters (Veltrama)": a party, a club or an employer)."""
+        name the rules could not type takes the type of a typed name it is listed with; after a member
+        of an organisation and "van", or in brackets after one, it is that organisation (`_member_of`)."""
         text, typed = self.text, ("person", "location", "organization")
         for i, c in enumerate(chosen):
             if c.type != "other" or c.strength != WEAK or c.method != "rule":
                 continue
-            if i and chosen[i - 1].type == "person" and (
-                text[chosen[i - 1].end:c.start] == " van "
-                or (text[chosen[i - 1].end:c.start] == " (" and text[c.end:c.end + 1] == ")")
-            ):
-                c.type = "organization"  # "Arne Slot van Liverpool", "Jan Peeters (Veltrama)": party, club or employer
+            if i and self._member_of(chosen[i - 1], c):
+                c.type = "organization"  # "trainer Arne Slot van Liverpool", "Kamerlid Jan Peeters (Veltrama)"
                 continue
             for j in (i - 1, i + 1):
                 if 0 <= j < len(chosen) and chosen[j].type in typed:
@@ -404,7 +442,7 @@ class MentionRules(NameEvidence):
             and self._may_be_single_name(word, start)
         ):
             following = covered[end + 1]
-            if following is not None and following.type != "organization" and self.is_first_name(word):
+            if following is not None and self.is_first_name(word) and self._may_be_surname(following):
                 found.append(self._rule_candidate(start, following.end, "person", STRONG, override=True))
             else:
                 type_, strength = self._type_from_cues(((start, end),), (word,))
@@ -444,7 +482,7 @@ class MentionRules(NameEvidence):
         return parts[i:n] if i or n < len(parts) else parts
 
     def _surname_follows(self, parts):
-        """After "Van" or "Ter" opening a sentence: "Van der Laan", "Van Dekkerink" are surnames; "Van Poetin",
+        """After "Van" opening a sentence: "Van der Laan", "Van Dekkerink" are surnames; "Van Poetin",
         "Van Jan", "Van Nederlanders" and "Van Dijk" (a common word) are not evidence enough."""
         text = self.text
         words = [text[s:e] for s, e in parts]
@@ -477,6 +515,7 @@ class MentionRules(NameEvidence):
             return False  # "Bouwbedrijf Van Dalen BV": a company's registered name keeps its opening noun
         return (
             _is_person_cue(lower)
+            or lower in PLACE_NOUNS
             or lower.endswith(ORG_CUE_ENDINGS)
             or following == "van"
             or self.is_first_name(following)
@@ -518,6 +557,8 @@ class MentionRules(NameEvidence):
                 return [self._rule_candidate(start, end, "location", STRONG, override=True)]
             if word.startswith(COMPASS_PREFIXES):
                 return [self._rule_candidate(start, end, "location", STRONG, override=True)]
+        if len(words) == 2 and self._given_name_as_place(parts, words, covered):
+            return [self._rule_candidate(start, end, "person", STRONG, override=True)]
         found = []
         for segment in _segments_outside(parts, covered, text, self.is_first_name):
             segment = self._without_labels(segment)
@@ -528,7 +569,7 @@ class MentionRules(NameEvidence):
             if len(words) == 1 and not self._may_be_single_name(words[0], seg_start):
                 continue
             following = covered[seg_end + 1]
-            if following is not None and following.type != "organization" and self.is_first_name(words[-1]):
+            if following is not None and self.is_first_name(words[-1]) and self._may_be_surname(following):
                 found.append(self._rule_candidate(seg_start, following.end, "person", STRONG, override=True))
                 continue
             if following is not None and following.type == "location" and len(words) == 1 and (
@@ -537,18 +578,11 @@ class MentionRules(NameEvidence):
                 found.append(self._rule_candidate(seg_start, following.end, "organization", STRONG, override=True))
                 continue
             type_, strength = self._type_from_cues(segment, words)
-            found.append(self._rule_candidate(seg_start, seg_end, type_, strength))
+            # A segment over a known name (after a capitalised particle: "Da Vinci", "De Rijke") is the longer name.
+            across = any(covered[s] is not None for s, _ in segment)
+            found.append(self._rule_candidate(seg_start, seg_end, type_, strength, override=across))
         return found
 
-
-    def _names_club(self, word, start):
-        """"Cercle" in "Cercle Brugge", "Racing" in "Racing Genk": a capitalised word before a place that
-        is no common word, given name, nationality or role names an organisation (most often a club)."""
-        return (
-            word[:1].isupper() and not word.isupper() and not self.is_first_name(word)
-            and not self.is_nationality(word) and not _is_person_cue(word)
-            and not (self.is_common_word(word) or word.lower() in self.gazetteer.english_words)
-        )
 
     def _rule_candidate(self, start, end, type_, strength, override=False):
         text = self.text

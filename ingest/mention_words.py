@@ -72,6 +72,14 @@ ORG_PLURAL_CUE_ENDINGS = ("concurrenten", "bedrijven", "banken", "partijen", "cl
                           "maatschappijen", "organisaties", "instellingen", "concerns", "multinationals",
                           "platforms", "uitgeverijen", "zenders", "winkels", "teams", "leveranciers")
 # "...," zei Janssens / aldus Peeters: speakers are people; "meldt Sciensano": sources are mostly organisations.
+# Roles of someone who belongs to an organisation: "trainer X van Liverpool", "Kamerlid X (Veltrama)".
+MEMBER_ROLES = frozenset("""
+trainer coach bondscoach ploegleider speler spits aanvaller verdediger middenvelder doelman keeper aanvoerder
+renner topman topvrouw baas ceo directeur bestuursvoorzitter voorzitter ondervoorzitter oprichter eigenaar
+woordvoerder woordvoerster analist econoom onderzoeker hoogleraar medewerker werknemer kamerlid parlementslid
+europarlementariër senator fractieleider fractievoorzitter partijleider partijvoorzitter lijsttrekker minister
+staatssecretaris schepen wethouder
+""".split())
 SPEAKER_CUES = frozenset("zei zegt aldus vertelt vertelde verklaarde verklaart benadrukt benadrukte stelt stelde".split())
 SOURCE_CUES = frozenset("meldt meldde bericht berichtte".split())
 # ", het bedrijf achter ...", ", de Belgische zangeres": an apposition after a name says what it names.

@@ -94,7 +94,8 @@ def with_organisation_tails(article, chosen):
     Veluwe": an organisation word, "voor" or "tot" and capitalised words are one name, never cut into
     shorter entities. The name starts where the candidate holding the organisation word starts; an
     "en" before a first name ends it ("Raad voor Cultuur en Jan Peeters"); a tail that names an
-    organisation or a known entity itself is no part of the name ("Bank voor de Boerenpartij")."""
+    organisation or a known entity itself is no part of the name ("Bank voor de Boerenpartij", "Commissie voor
+    Oekraïne"); one that only holds a known name is ("Vereniging tot Behoud van Natuurmonumenten")."""
     text = article.text
     if " voor " not in text and " tot " not in text:
         return chosen
@@ -113,8 +114,9 @@ def with_organisation_tails(article, chosen):
             start = holder.start
         end = _tail_end(article, match)
         tail = WORD.findall(text, match.start(), end)
-        if _is_org_word(tail[-1]) or tail[-1] in article.gazetteer.surfaces:
-            continue  # "bij Brandwijk Bank voor de Boerenpartij": an organisation works for another
+        named = " ".join(tail[2:] if tail[1] in ("de", "het") else tail[1:])
+        if _is_org_word(tail[-1]) or named in article.gazetteer.surfaces:
+            continue  # "Bank voor de Boerenpartij", "Commissie voor Oekraïne": for another organisation or place
         name = " ".join(text[start:end].split())
         known = article.gazetteer.surfaces.get(name)
         names.append(Candidate(start, end, "organization", known.name if known else name,

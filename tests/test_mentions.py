@@ -505,3 +505,57 @@ def test_the_generated_company_list_holds_no_common_word_or_family_name_alone():
 def test_an_unknown_name_in_brackets_after_a_person_is_a_party_or_club():
     text = "Volgens Kamerlid Kees Aartsen (Veltrama) is dat niet nodig."
     assert entities(text, "organization") == {"Veltrama"}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Willem Eriks is de nieuwe voorzitter van de dorpsraad. Eriks wil meer speeltuinen.", "Willem Eriks"),
+    ("Anthony Fokker werd geboren op Java.", "Anthony Fokker"),
+    ("Het schilderij van Da Vinci werd verkocht.", "Da Vinci"),
+])
+def test_a_company_named_like_a_family_does_not_cut_a_persons_name(text, person):
+    assert entities(text, "person") == {person}
+    assert not entities(text, "organization")
+
+
+def test_ter_and_a_place_opening_a_sentence_stay_a_place():
+    assert not entities("Ter Amelbert zit opnieuw overvol, meldt het COA.", "person")
+
+
+@pytest.mark.parametrize("surname", ["Molenaar", "Ossenaar", "Bergers", "Breeling"])
+def test_a_surname_shaped_like_an_inhabitant_name_is_kept(surname):
+    assert entities(f"Volgens {surname} had de gemeente te laat ingegrepen.") == {surname}
+
+
+def test_a_name_after_a_person_and_van_without_a_members_role_is_not_made_an_organisation():
+    assert not entities("Dorpsbewoner Gerrit Stam van Giethoorn ergert zich aan de toeristen.", "organization")
+
+
+def test_a_road_number_is_a_place_not_an_organisation():
+    text = "Er stonden lange files op de E40 en de A12."
+    assert entities(text, "location") == {"E40", "A12"}
+    assert not entities(text, "organization")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Axel Dekkerink speelt zondag niet mee.", "Axel Dekkerink"),
+    ("Veerle Aartsen speelt de hoofdrol.", "Veerle Aartsen"),
+])
+def test_a_given_name_that_is_also_a_place_opens_a_persons_name(text, person):
+    assert entities(text) == {person}
+
+
+def test_a_place_noun_opening_a_sentence_is_no_part_of_the_name():
+    assert entities("Metrostation Amelbert werd zaterdag ontruimd.", "location") == {"Amelbert"}
+
+
+def test_bij_opening_a_sentence_makes_an_organisation():
+    assert entities("Bij Veltrama in Almelo werken vierhonderd mensen.", "organization") == {"Veltrama"}
+
+
+def test_an_organisation_tail_holding_a_known_name_is_part_of_the_name():
+    text = "De Vereniging tot Behoud van Natuurmonumenten kocht het bos."
+    assert entities(text) == {"Vereniging tot Behoud van Natuurmonumenten"}
+
+
+def test_an_organisation_for_a_known_place_is_not_one_name_with_it():
+    assert entities("De steun van de Europese Commissie voor Oekraïne groeit.") == {"Europese Commissie", "Oekraïne"}

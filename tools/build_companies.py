@@ -17,7 +17,10 @@ A name is kept as an organisation when it
 - from Faker, when it is one plain word: is no surname (Faker's person providers: "Driessen"), no frequent
   word in Dutch or English (wordfreq Zipf 3.5 and up: "Mars", "Metro", "Gamma", "Portaal"; this costs
   "Ikea" and "Starbucks") and none of the Dutch nouns below that frequency the provider lists ("Kramp",
-  "Mammoet"). Listed companies are brands first ("Ferrari", "Philips"), so this test is not made for them;
+  "Mammoet", "Fluor"). Listed companies are brands first ("Ferrari", "Philips"), so this test is not made
+  for them;
+- is none of the few entries that more often name something else: "Sita" (a given name), "Rochdale" (a
+  town), "Bavaria" (a region), "In Person" (an English phrase);
 - is not a spelling the other shipped entity files have (they are read first and win).
 
 "Q8 (Kuwait Petroleum Europe)" gives the alias in brackets, "BMW Nederland" the name without
@@ -46,7 +49,9 @@ from tools.build_first_names import LOCALES  # noqa: E402
 OUTPUT = DATA_DIR / "companies.tsv"
 INDICES = ("AEX", "BEL 20", "EURO STOXX 50", "DAX", "CAC_40", "FTSE 100", "S&P 100", "NASDAQ 100", "Switzerland 20")
 MAX_WORD_ZIPF = 3.5
-DUTCH_NOUNS = {"Kramp", "Mammoet"}
+DUTCH_NOUNS = {"Kramp", "Mammoet", "Fluor"}
+# Entries that more often name something else in Dutch news: a given name, a town, a region, an English phrase.
+NOT_COMPANIES = {"Sita", "Rochdale", "Bavaria", "In Person"}
 GLUED = re.compile(r"[a-z][A-Z][a-z]+ ")  # "KruidvatVan Merksteijn": two entries without their separator
 LEGAL_FORM = re.compile(r",?(?: (?:N\.V\.|NV|B\.V\.|S\.A\.|SA|SE|AG|plc|Inc\.|Inc|Corp\.|Corporation|Group|Holding|Holdings))+$")
 COUNTRY_SUFFIX = re.compile(r" (?:Nederland|Benelux)$")
@@ -75,14 +80,15 @@ def faker_surnames(locales=LOCALES):
 
 def spellings(raw):
     """(name, aliases) of one source entry: the name without brackets, legal form or country; the legal
-    form stays when the name without it would be a frequent word ("Compass Group", "Diploma plc")."""
+    form stays when the name without it would be a frequent word ("Compass Group", "Diploma plc") or a
+    family name ("De Rijke Group")."""
     name, aliases = raw.split(", a ")[0], []
     bracket = re.fullmatch(r"(.+?) \((.+)\)", name)
     if bracket:
         name, alias = bracket.groups()
         aliases.append(alias)
     short = LEGAL_FORM.sub("", name)
-    if short != name and len(short) > 1 and not is_frequent_word(short):
+    if short != name and len(short) > 1 and not is_frequent_word(short) and short.split()[0].lower() not in PARTICLE_WORDS:
         aliases.append(name)
         name = short
     without_country = COUNTRY_SUFFIX.sub("", name)
@@ -97,6 +103,7 @@ def excluded(spelling, gazetteer, word_test=None):
     words = spelling.split()
     return (
         spelling in gazetteer.surfaces
+        or spelling in NOT_COMPANIES
         or spelling.lower() in gazetteer.common_words
         or spelling in gazetteer.nationalities
         or words[0] in gazetteer.first_names
