@@ -11,7 +11,7 @@ import re
 
 from .mention_words import (
     ADJECTIVE_ENDINGS, ARABIC_ARTICLE, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS,
-    ORG_PREFIXES, ORG_PLURAL_CUE_ENDINGS, ORG_VAN_CUES, MEMBER_ROLES, OTHER_WORDS, PLACE_VAN_CUES, SOURCE_CUES, SPEAKER_CUES,
+    ORG_PREFIXES, ORG_PLURAL_CUE_ENDINGS, ORG_VAN_CUES, MEMBER_ROLES, MEMBER_VERBS, OTHER_WORDS, PLACE_VAN_CUES, SOURCE_CUES, SPEAKER_CUES,
     APPOSITION_ARTICLES, PLACE_NOUNS, COMPOUND_HEAD, ORG_COMPOUND_HEADS, LEGAL_FORMS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
     STAFF_WORDS, STRONG, USER, WEAK, WORD,
     Candidate, is_nationality as _is_nationality, is_org_word as _is_org_word, is_person_cue as _is_person_cue,
@@ -272,6 +272,8 @@ class NameEvidence(ArticleText):
             return "person", WEAK
         if previous and previous[-1] in SOURCE_CUES:
             return "organization", WEAK
+        if len(previous) == 2 and previous[1] == "voor" and previous[0].lower() in MEMBER_VERBS:
+            return "organization", STRONG  # "speelt voor Veltrama United", "reed voor Ineos Grenadiers"
         if previous and previous[-1].lower() in ORG_PREPOSITIONS:
             return "organization", WEAK  # "werkt bij Sabena", "bij Goldman Sachs": one works at organisations
         if len(words) > 1 and first.isupper() and 1 < len(first) <= 4:
@@ -344,7 +346,7 @@ class NameEvidence(ArticleText):
         if person.type != "person" or not (between == " van " or (between == " (" and text[name.end:name.end + 1] == ")")):
             return False
         role = self.previous_words(person.start)
-        return bool(role) and role[-1].lower().rsplit("-", 1)[-1] in MEMBER_ROLES
+        return bool(role) and _is_member_role(role[-1].lower())
 
     def with_coordinated_types(self, chosen):
         """"Arriva en Qbuzz", "Anderlecht, Molenbeek en Schaarbeek": names in one list are of one kind, so a
@@ -590,6 +592,12 @@ class MentionRules(NameEvidence):
             end += 1  # "Marco B.": a surname cut to its initial keeps its full stop
         name = " ".join(text[start:end].split())
         return Candidate(start, end, type_, name, None, "rule", strength + (2 if override else 0))
+
+
+def _is_member_role(word):
+    """"trainer", "oud-trainer", "teambaas", "clubvoorzitter": the role of someone in an organisation."""
+    return word.rsplit("-", 1)[-1] in MEMBER_ROLES or any(
+        word.endswith(role) for role in MEMBER_ROLES if len(role) >= 4 and len(word) > len(role) + 2)
 
 
 def _has_inner_capital(word):

@@ -80,6 +80,11 @@ woordvoerder woordvoerster analist econoom onderzoeker hoogleraar medewerker wer
 europarlementariër senator fractieleider fractievoorzitter partijleider partijvoorzitter lijsttrekker minister
 staatssecretaris schepen wethouder
 """.split())
+# "speelt voor X", "reed voor X", "werkt voor X": one plays, rides and works for an organisation.
+MEMBER_VERBS = frozenset("""
+speelt speelde speelden spelen rijdt reed reden rijden werkt werkte werkten werken tekent tekende koerst koerste
+uitkomt uitkwam
+""".split())
 SPEAKER_CUES = frozenset("zei zegt aldus vertelt vertelde verklaarde verklaart benadrukt benadrukte stelt stelde".split())
 SOURCE_CUES = frozenset("meldt meldde bericht berichtte".split())
 # ", het bedrijf achter ...", ", de Belgische zangeres": an apposition after a name says what it names.

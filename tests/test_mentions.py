@@ -559,3 +559,12 @@ def test_an_organisation_tail_holding_a_known_name_is_part_of_the_name():
 
 def test_an_organisation_for_a_known_place_is_not_one_name_with_it():
     assert entities("De steun van de Europese Commissie voor Oekraïne groeit.") == {"Europese Commissie", "Oekraïne"}
+
+
+def test_a_name_one_plays_rides_or_works_for_is_an_organisation():
+    assert entities("Hij reed voor Veltrama Grenadiers en won twee etappes.", "organization") == {"Veltrama Grenadiers"}
+    assert entities("Zij werkt voor Kees Aartsen.", "person") == {"Kees Aartsen"}
+
+
+def test_a_compound_role_before_a_person_makes_the_name_after_van_an_organisation():
+    assert entities("Teambaas Kees Aartsen van Veltrama Racing was tevreden.", "organization") == {"Veltrama Racing"}
