@@ -354,10 +354,12 @@ class NameEvidence(ArticleText):
         of an organisation and "van", or in brackets after one, it is that organisation (`_member_of`)."""
         text, typed = self.text, ("person", "location", "organization")
         for i, c in enumerate(chosen):
-            if c.type != "other" or c.strength != WEAK or c.method != "rule":
+            if c.strength != WEAK or c.method != "rule" or c.type not in ("other", "person"):
                 continue
             if i and self._member_of(chosen[i - 1], c):
                 c.type = "organization"  # "trainer Arne Slot van Liverpool", "Kamerlid Jan Peeters (Veltrama)"
+                continue
+            if c.type != "other":
                 continue
             for j in (i - 1, i + 1):
                 if 0 <= j < len(chosen) and chosen[j].type in typed:
