@@ -33,6 +33,7 @@ OPENERS = set("\"'“‘„«(–—-•*")
 PERSON_CUES = frozenset("""
 president presidente premier minister ministers staatssecretaris bondskanselier kanselier burgemeester schepen
 wethouder gouverneur senator congreslid kamerlid parlementslid europarlementariër fractieleider fractievoorzitter
+informateur formateur verkenner
 partijleider lijsttrekker voorzitter ondervoorzitter secretaris-generaal woordvoerder woordvoerster coach trainer
 bondscoach directeur topman topvrouw ceo baas oprichter eigenaar voorman koning koningin prins prinses keizer
 paus kardinaal bisschop aartsbisschop imam rabbijn dominee pastoor generaal kolonel majoor kapitein commandant

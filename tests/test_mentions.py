@@ -568,3 +568,7 @@ def test_a_name_one_plays_rides_or_works_for_is_an_organisation():
 
 def test_a_compound_role_before_a_person_makes_the_name_after_van_an_organisation():
     assert entities("Teambaas Kees Aartsen van Veltrama Racing was tevreden.", "organization") == {"Veltrama Racing"}
+
+
+def test_the_informateur_is_a_role_not_part_of_the_name():
+    assert entities("Informateur Van Dekkerink sprak dinsdag met alle partijen.") == {"Van Dekkerink"}
