@@ -20,6 +20,7 @@ from .textclean import normalize
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_ENTITY_FILES = (DATA_DIR / "entities.tsv", DATA_DIR / "places.tsv", DATA_DIR / "companies.tsv")
 COLUMNS = ("name", "type", "wikidata", "aliases")
+ARTICLE_OPENING = re.compile(r"(De|de|Het|het) (?=[A-Z])")
 ENTITY_TYPES = ("person", "location", "organization", "other")
 WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 
@@ -65,6 +66,9 @@ class Gazetteer:
         for surface, entity in list(self.surfaces.items()):
             if entity.type == "location" and len(surface) > 3:
                 self.surfaces.setdefault(surface.upper(), entity)  # datelines: "DEN HAAG -"
+            article = ARTICLE_OPENING.match(surface)
+            if article:  # "De Standaard" is "de Standaard" in running text, "de Volkskrant" opening a sentence
+                self.surfaces.setdefault(article.group(1).swapcase()[0] + article.group(1)[1:] + surface[article.end(1):], entity)
         self.first_names = frozenset(first_names)
         self.common_words = frozenset(common_words)
         # Nationality and inhabitant words: the hand-written list and the inhabitants of every known place.

@@ -383,6 +383,9 @@ class MentionRules(NameEvidence):
             if (start > 0 and text[start - 1].isalnum()) or (end < length and text[end].isalnum()):
                 continue
             surface = text[start:end]
+            if surface.startswith(("de ", "het ")) and entity.name.startswith(("De ", "Het ")):
+                start += surface.index(" ") + 1  # "de Standaard": the lower-case article is no part of the name
+                surface = text[start:end]
             if user_surfaces and surface in user_surfaces:
                 found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", USER))
                 continue

@@ -572,3 +572,9 @@ def test_a_compound_role_before_a_person_makes_the_name_after_van_an_organisatio
 
 def test_the_informateur_is_a_role_not_part_of_the_name():
     assert entities("Informateur Van Dekkerink sprak dinsdag met alle partijen.") == {"Van Dekkerink"}
+
+
+def test_a_name_opening_with_an_article_is_found_with_the_article_in_lower_case():
+    found = {(m.text, m.entity) for m in extract_mentions("Dat meldt de Standaard, en volgens het Laatste Nieuws klopt het.")}
+    assert found == {("Standaard", "De Standaard"), ("Laatste Nieuws", "Het Laatste Nieuws")}
+    assert entities("De Volkskrant meldt dat.") == {"de Volkskrant"}
