@@ -118,7 +118,8 @@ ORG_ENDINGS = ("bank", "partij", "bond", "groep", "fonds", "unie", "raad", "dien
                "maatschappij", "omroep", "krant", "blad", "academie", "instituut", "federatie", "beweging",
                "ziekenhuis", "universiteit", "hogeschool", "orkest", "ministerie", "agentschap", "comité", "bureau",
                "genootschap", "centrum", "autoriteit", "inspectie", "rechtbank", "college", "korps", "recherche",
-               "politie", "overheid", "leger")
+               "politie", "overheid", "leger", "verbond", "platform", "secretariaat", "steunpunt", "confederatie",
+               "alliantie", "coalitie", "commissariaat", "observatorium")
 LEGAL_FORMS = frozenset("BV B.V. NV N.V. VZW BVBA CVBA AG SA GmbH Ltd plc Inc LLC SpA SARL".split())
 ORG_PREFIXES = frozenset("FC KV KRC RSC SV VV AFC AS AC SC KSV KVC KAA RC SK KFC KSC VfB VfL".split())
 PLACE_ENDINGS = ("straat", "laan", "plein", "gracht", "kade", "dijk", "dorp", "stad", "burg", "dam", "veen",

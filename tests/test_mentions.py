@@ -394,6 +394,7 @@ def test_a_name_typed_once_in_an_article_keeps_its_type_where_no_cue_stands():
     ("De Partij voor de Ulsterhovers stemt tegen het voorstel.", "Partij voor de Ulsterhovers"),
     ("Het Veltrama Instituut voor Tropische Geneeskunde onderzoekt het virus.", "Veltrama Instituut voor Tropische Geneeskunde"),
     ("Het geld komt van de Stichting tot Behoud van de Ulsterhove.", "Stichting tot Behoud van de Ulsterhove"),
+    ("Het Platform voor Duurzame Ulsterhove is boos.", "Platform voor Duurzame Ulsterhove"),
 ])
 def test_an_organisation_word_then_voor_or_tot_and_capitalised_words_is_one_name(text, name):
     assert entities(text) == {name}
