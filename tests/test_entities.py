@@ -193,6 +193,10 @@ def test_other_entities_stay_out_of_facets_and_the_dashboard_counts(tmp_path, db
     metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
     charts = metadata["plugins"]["datasette-dashboards"]["archive-overview"]["charts"]
     assert db.execute(charts["entities"]["query"]).fetchone()[0] == 2
+    assert db.execute(charts["mentions"]["query"]).fetchone()[0] == 2
+    ingest_texts(tmp_path, db, "De Libris Literatuurprijs wordt in mei uitgereikt.")
+    assert [row[1] for row in db.execute(charts["entity-timeline"]["query"], {"entity": ""})] in (
+        ["Bart Ruisdael"], ["Utrecht"])  # not the prize, though more articles mention it
     for chart in ("top-people", "top-places", "top-organizations"):
         names = [row[0] for row in db.execute(charts[chart]["query"])]
         assert "Libris Literatuurprijs" not in names
