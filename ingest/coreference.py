@@ -26,13 +26,15 @@ def resolve(article, chosen):
     text = article.text
     if "(" in text:
         chosen = abbreviations(article, chosen)
-    full_names, first_names = {}, {}
+    full_names, first_names, by_surname = {}, {}, {}
     known_first_names = article.gazetteer.first_names
     for c in chosen:
         if c.type == "person" and " " in c.entity:
             for key in surname_keys(c.entity):
                 if key not in full_names:
                     full_names[key] = c
+                if text.startswith(c.entity.split(" ", 1)[0], c.start):  # named in full here, not by an alias
+                    by_surname.setdefault(key, {})[c.entity] = c
             first = c.entity.split()[0]
             if first in known_first_names:
                 first_names.setdefault(first, {})[c.entity] = c
@@ -40,6 +42,13 @@ def resolve(article, chosen):
     for c in sorted(chosen, key=_type_evidence):  # the strongest reading last; a typed one beats `other`
         best_type[text[c.start:c.end]] = c.type
     for c in chosen:
+        if c.method == "gazetteer" and c.type == "person":
+            # "Van Dijk" after "Peter van Dijk": the article's own full name beats the gazetteer's person
+            people = by_surname.get(text[c.start:c.end], {})
+            if len(people) == 1 and c.entity not in people:
+                person = next(iter(people.values()))
+                c.entity, c.wikidata, c.method = person.entity, person.wikidata, "coreference"
+            continue
         if c.method != "rule":
             continue
         surface = text[c.start:c.end]

@@ -579,3 +579,9 @@ def test_a_name_opening_with_an_article_is_found_with_the_article_in_lower_case(
     found = {(m.text, m.entity) for m in extract_mentions("Dat meldt de Standaard, en volgens het Laatste Nieuws klopt het.")}
     assert found == {("Standaard", "De Standaard"), ("Laatste Nieuws", "Het Laatste Nieuws")}
     assert entities("De Volkskrant meldt dat.") == {"de Volkskrant"}
+
+
+def test_a_surname_alone_is_the_articles_own_person_not_the_famous_one_of_the_gazetteer():
+    text = "Wethouder Peter van Dijk van Utrecht is blij. Van Dijk zei dat het geld er is."
+    assert [m.entity for m in extract_mentions(text) if m.type == "person"] == ["Peter van Dijk", "Peter van Dijk"]
+    assert {m.entity for m in extract_mentions("Virgil van Dijk scoorde. Van Dijk was blij.")} == {"Virgil van Dijk"}
