@@ -585,3 +585,12 @@ def test_a_surname_alone_is_the_articles_own_person_not_the_famous_one_of_the_ga
     text = "Wethouder Peter van Dijk van Utrecht is blij. Van Dijk zei dat het geld er is."
     assert [m.entity for m in extract_mentions(text) if m.type == "person"] == ["Peter van Dijk", "Peter van Dijk"]
     assert {m.entity for m in extract_mentions("Virgil van Dijk scoorde. Van Dijk was blij.")} == {"Virgil van Dijk"}
+
+
+@pytest.mark.parametrize("text", ["Hij at een bol ijs op het terras.", "De corporation werd opgeheven."])
+def test_a_common_word_is_no_alias_of_a_company(text):
+    assert not entities(text)
+
+
+def test_albert_heijn_is_its_own_organisation_not_its_owner():
+    assert entities("Albert Heijn verlaagt de prijzen.") == {"Albert Heijn"}

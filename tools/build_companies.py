@@ -86,7 +86,8 @@ def spellings(raw):
     bracket = re.fullmatch(r"(.+?) \((.+)\)", name)
     if bracket:
         name, alias = bracket.groups()
-        aliases.append(alias)
+        if alias[:1].isupper():  # "Q8 (Kuwait Petroleum Europe)", not "Rio Tinto (corporation)"
+            aliases.append(alias)
     short = LEGAL_FORM.sub("", name)
     if short != name and len(short) > 1 and not is_frequent_word(short) and short.split()[0].lower() not in PARTICLE_WORDS:
         aliases.append(name)
