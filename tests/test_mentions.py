@@ -594,3 +594,8 @@ def test_a_common_word_is_no_alias_of_a_company(text):
 
 def test_albert_heijn_is_its_own_organisation_not_its_owner():
     assert entities("Albert Heijn verlaagt de prijzen.") == {"Albert Heijn"}
+
+
+def test_an_article_and_a_common_noun_are_no_surname():
+    assert not entities("Het boek De Aanslag is opnieuw verfilmd.", "person")
+    assert entities("Volgens De Vries is het boek opnieuw verfilmd.", "person") == {"De Vries"}
