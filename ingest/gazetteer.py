@@ -69,6 +69,8 @@ class Gazetteer:
             article = ARTICLE_OPENING.match(surface)
             if article:  # "De Standaard" is "de Standaard" in running text, "de Volkskrant" opening a sentence
                 self.surfaces.setdefault(article.group(1).swapcase()[0] + article.group(1)[1:] + surface[article.end(1):], entity)
+            elif surface[:1].islower() and " " in surface:  # "ministerie van Defensie" opening a sentence
+                self.surfaces.setdefault(surface[0].upper() + surface[1:], entity)
         self.first_names = frozenset(first_names)
         self.common_words = frozenset(common_words)
         # Nationality and inhabitant words: the hand-written list and the inhabitants of every known place.

@@ -13,7 +13,7 @@ from .mention_words import CAP, ORG_ENDINGS, STRONG, WORD, Candidate, is_org_wor
 PORTFOLIO_PREFIXES = ("minister van ", "Minister van ", "staatssecretaris van ", "Staatssecretaris van ",
                       "ministers van ", "oud-minister van ")
 MINISTRY_PREFIXES = ("ministerie van ", "Ministerie van ")
-MINISTRY_TAIL = re.compile(rf",? en {CAP}(?: {CAP})*")
+MINISTRY_TAIL = re.compile(rf"(?:, {CAP}(?: {CAP})*)*,? en {CAP}(?: {CAP})*")  # ", Cultuur en Wetenschap"
 # " voor de Statistiek", " voor Gelijkheid van Kansen en voor Racismebestrijding": what follows an organisation word
 ORGANISATION_TAIL = re.compile(
     rf" (?:voor|tot) (?:(?:de|het) )?{CAP}(?:(?: | (?:van|voor|en|en voor|en van)(?: (?:de|het))? ){CAP})*"

@@ -599,3 +599,12 @@ def test_albert_heijn_is_its_own_organisation_not_its_owner():
 def test_an_article_and_a_common_noun_are_no_surname():
     assert not entities("Het boek De Aanslag is opnieuw verfilmd.", "person")
     assert entities("Volgens De Vries is het boek opnieuw verfilmd.", "person") == {"De Vries"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Het Ministerie van Justitie en Veiligheid reageert niet.", "ministerie van Justitie en Veiligheid"),
+    ("Het ministerie van Onderwijs, Cultuur en Wetenschap betaalt.", "ministerie van Onderwijs"),
+    ("Het ministerie van Ulsterhove, Kovatrum en Amelbert betaalt.", "ministerie van Ulsterhove, Kovatrum en Amelbert"),
+])
+def test_a_ministrys_whole_name_is_one_organisation(text, name):
+    assert entities(text) == {name}
