@@ -10,7 +10,7 @@ candidates is mentions.py's job, linking surnames coreference.py's.
 import re
 
 from .mention_words import (
-    ADJECTIVE_ENDINGS, ARABIC_ARTICLE, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS,
+    ADJECTIVE_ENDINGS, ARABIC_ARTICLE, COMPASS_PREFIXES, DASHES, DATELINE_TAIL, LOWER_WORD, NAME_SEQUENCE, ORG_CUE_ENDINGS, GENERIC_ORG_WORDS,
     ORG_PREFIXES, ORG_PLURAL_CUE_ENDINGS, ORG_VAN_CUES, MEMBER_ROLES, MEMBER_VERBS, OTHER_WORDS, PLACE_VAN_CUES, SOURCE_CUES, SPEAKER_CUES,
     APPOSITION_ARTICLES, PLACE_NOUNS, COMPOUND_HEAD, ORG_COMPOUND_HEADS, LEGAL_FORMS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
     STAFF_WORDS, STRONG, USER, WEAK, WORD,
@@ -434,7 +434,9 @@ class MentionRules(NameEvidence):
         """What _candidates_in finds in a single part, given WordCache.single_word's answers."""
         _, org, other, all_capitals, compass, capitalised = info
         if org:
-            found.append(Candidate(start, end, "organization", word, None, "rule", STRONG + 2))
+            # "Rabobank", "Gezondheidsraad" name one; "Ministerie", "Hof", "Group" alone name none in particular
+            generic = word in GENERIC_ORG_WORDS
+            found.append(Candidate(start, end, "other" if generic else "organization", word, None, "rule", STRONG + 2))
         elif other:
             found.append(Candidate(start, end, "other", word, None, "rule", STRONG + 2))
         elif all_capitals and covered[start] is None and self._is_dateline(end):

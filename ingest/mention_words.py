@@ -114,6 +114,12 @@ Inc Ltd GmbH plc Corp Partnership Securities Holdings Investments Services Softw
 Insurance Finance Financial Consulting Logistics Team MC Radio TV Televisie Brouwerij Nieuwsblad Dagblad Courant Krant Gazet Ensemble Council Commission Bureau Tribune
 VZW BVBA CVBA LLC SpA SARL SAS Cie Groupe Société Compagnie Banque Fédération Assurances International Benelux
 """.split())
+# Organisation words that alone name no organisation in particular ("het Ministerie", "het Hof", "de Bank").
+GENERIC_ORG_WORDS = frozenset("""
+Ministerie Hof Rechtbank Bank Group Groep Holding Stichting Vereniging Universiteit Hogeschool Ziekenhuis Bureau
+Dienst Fonds Instituut Agentschap Federatie Bond Partij Academie Orkest Comité Beweging Autoriteit Inspectie
+Maatschappij Coöperatie Company Corporation University Institute Foundation Association Agency
+""".split())
 ORG_ENDINGS = ("bank", "partij", "bond", "groep", "fonds", "unie", "raad", "dienst", "stichting", "vereniging",
                "maatschappij", "omroep", "krant", "blad", "academie", "instituut", "federatie", "beweging",
                "ziekenhuis", "universiteit", "hogeschool", "orkest", "ministerie", "agentschap", "comité", "bureau",

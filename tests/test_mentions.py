@@ -608,3 +608,9 @@ def test_an_article_and_a_common_noun_are_no_surname():
 ])
 def test_a_ministrys_whole_name_is_one_organisation(text, name):
     assert entities(text) == {name}
+
+
+def test_a_generic_organisation_word_alone_is_no_organisation():
+    text = "Het Ministerie liet weten dat het Hof in Arnhem later beslist."
+    assert not entities(text, "organization")
+    assert entities("De Gezondheidsraad en de Kamer zwijgen.", "organization") >= {"Gezondheidsraad"}
