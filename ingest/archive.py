@@ -41,7 +41,7 @@ from sqlite_utils.utils import chunks
 from .articles import Article, RejectedRecord, prepare_article
 from .boilerplate import update_boilerplate
 from .dedup import text_hash
-from .entities import MentionStore, link_partial_names
+from .entities import MentionStore, link_partial_names, remembered_entities
 from .mentions import load_gazetteer
 from .near_duplicate_index import NearDuplicateIndex, Publication, given_title
 from .near_duplicates import DEFAULT_THRESHOLD
@@ -105,9 +105,9 @@ class IngestSummary:
 _worker_gazetteer = None
 
 
-def _init_worker(entity_files: tuple[Path, ...]) -> None:
+def _init_worker(user_rows: tuple[tuple, ...]) -> None:
     global _worker_gazetteer
-    _worker_gazetteer = load_gazetteer(entity_files)
+    _worker_gazetteer = load_gazetteer(user_rows=user_rows)
 
 
 @dataclass
@@ -228,12 +228,12 @@ def ingest_paths(
     # Checkpoint the write-ahead log every 40 MB rather than 4 MB: a page that several batches change
     # is copied into the database once. Readers go on reading meanwhile.
     db.execute("pragma wal_autocheckpoint = 10000")
-    entity_files = tuple(entity_files)
-    _init_worker(entity_files)
+    user_rows = tuple(remembered_entities(db, entity_files))
+    _init_worker(user_rows)
     writer = ArchiveWriter(
         db, IngestSummary(), default_source=source, threshold=threshold, strict=strict, on_problem=on_problem, reread=reread
     )
-    pool = multiprocessing.get_context("spawn").Pool(workers, _init_worker, (entity_files,)) if workers > 1 else None
+    pool = multiprocessing.get_context("spawn").Pool(workers, _init_worker, (user_rows,)) if workers > 1 else None
     prepare = functools.partial(_prepare_in_pool, pool=pool, ahead=2 * workers) if pool else _prepare_here
     try:
         with db.atomic() if strict else contextlib.nullcontext():

@@ -15,7 +15,7 @@ import sqlite_utils
 from .archive import ReadOptions, StrictError, ingest_paths, input_files, raw_record
 from .formats import parse_field_options
 from .inspect import inspect_files, render
-from .entities import reextract_mentions
+from .entities import reextract_mentions, remembered_entities
 from .mentions import load_gazetteer
 from .near_duplicates import DEFAULT_THRESHOLD
 from .records import FORMATS, MAX_RECORD_BYTES
@@ -58,9 +58,10 @@ def progress(length: int, label: str):
     return click.progressbar(length=length, label=label, file=sys.stderr if sys.stderr.isatty() else io.StringIO())
 
 
-def load_entities(entity_files) -> object:
+def load_entities(db, entity_files) -> object:
+    """The gazetteer with the user entity files given now and those the archive was given before."""
     try:
-        return load_gazetteer(entity_files)
+        return load_gazetteer(user_rows=remembered_entities(db, entity_files))
     except ValueError as error:
         raise FatalError(f"{error}. Fix the entities file, or leave out --entities.")
 
@@ -70,7 +71,8 @@ entities_option = click.option(
     "entity_files",
     multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="CSV/TSV of your own entities and aliases (columns name, type, wikidata, aliases); repeatable.",
+    help="CSV/TSV of your own entities and aliases (columns name, type, wikidata, aliases); repeatable. "
+    "The archive keeps them: later runs read them too.",
 )
 threshold_option = click.option(
     "--near-duplicate-threshold",
@@ -143,7 +145,8 @@ def ingest(paths, db_path, source, input_format, field_map, entity_files, thresh
     if any(str(p) == "-" for p in paths) and not input_format:
         raise click.UsageError("reading standard input (-) needs --format: one of " + ", ".join(FORMATS))
     db = open_database(db_path)
-    load_entities(entity_files)  # report a bad entities file before any work
+    ensure_db_shape(db)
+    load_entities(db, entity_files)  # report a bad entities file before any work, and remember a good one
     total = sum(p.stat().st_size for p in input_files(db, paths) if str(p) != "-")
     try:
         with progress(total, "Ingesting") as bar:
@@ -214,8 +217,8 @@ def inspect(paths, source, input_format, field_map, sample, max_record_bytes):
 def extract(db_path, entity_files):
     """Find mentions again in every article, after the gazetteer or your entities file changed."""
     db = open_database(db_path)
-    gazetteer = load_entities(entity_files)
     ensure_db_shape(db)
+    gazetteer = load_entities(db, entity_files)
     ids = [row[0] for row in db.execute("select id from articles order by id")]
     with progress(len(ids), "Extracting") as bar:
         reextract_mentions(db, ids, gazetteer, on_progress=bar.update)
@@ -230,7 +233,8 @@ def extract(db_path, entity_files):
 def dedup(db_path, threshold, entity_files):
     """Regroup near-duplicate versions, for instance after a threshold change."""
     db = open_database(db_path)
-    gazetteer = load_entities(entity_files)
+    ensure_db_shape(db)
+    gazetteer = load_entities(db, entity_files)
     total = db.execute("select (select count(*) from articles) + (select count(*) from article_versions)").fetchone()[0] if db["articles"].exists() else 0
     with progress(total, "Regrouping") as bar:
         summary = regroup_near_duplicates(db, threshold, gazetteer, on_progress=bar.update)
@@ -249,7 +253,8 @@ def normalize_command(db_path, entity_files):
     from .normalize_archive import normalize_archive
 
     db = open_database(db_path)
-    gazetteer = load_entities(entity_files)
+    ensure_db_shape(db)
+    gazetteer = load_entities(db, entity_files)
     summary = normalize_archive(db, gazetteer)
     click.echo(summary.line())
 

@@ -148,6 +148,38 @@ def reextract_mentions(db: sqlite_utils.Database, article_ids: Iterable[int], ga
     link_partial_names(db, gazetteer)
 
 
+def remembered_entities(db: sqlite_utils.Database, entity_files: Iterable = ()) -> list[tuple]:
+    """Users' entity rows for this archive: those of `entity_files` (paths, read now and stored in
+    ``user_entities``, a row replacing a stored row of the same name), then those stored by earlier runs.
+
+    Returns (name, type, wikidata, aliases) tuples for `load_gazetteer(user_rows=...)`; raises
+    ValueError naming file and line for a bad file, before anything is stored.
+    """
+    from .gazetteer import read_entity_file
+
+    merged: dict[str, tuple] = {}  # a name's rows in one run add up, as in the gazetteer
+    for name, type_, wikidata, aliases in (row for path in entity_files for row in read_entity_file(path)):
+        known = merged.get(name)
+        merged[name] = (name, type_, wikidata, list(aliases)) if known is None else (
+            name, known[1], known[2] or wikidata, known[3] + [a for a in aliases if a not in known[3]])
+    given = list(merged.values())
+    if given:
+        with db.atomic():
+            db["user_entities"].upsert_all(
+                ({"name": name, "type": type_, "wikidata": wikidata, "aliases": "|".join(aliases)}
+                 for name, type_, wikidata, aliases in given),
+                pk="name",
+            )
+    names = {row[0] for row in given}
+    stored = [
+        (name, type_, wikidata, tuple(a for a in (aliases or "").split("|") if a))
+        for name, type_, wikidata, aliases in db.execute(
+            "select name, type, wikidata, aliases from user_entities order by rowid")
+        if name not in names
+    ] if db["user_entities"].exists() else []
+    return given + stored
+
+
 def link_partial_names(db: sqlite_utils.Database, gazetteer=None) -> int:
     """Apply `archive_links` to the archive: move the mentions of each linked entity to its target.
 

@@ -152,11 +152,12 @@ def read_word_list(path):
         return [w for line in f if not line.startswith("#") for w in line.split()]
 
 
-def load_gazetteer(extra_files=()):
-    """The shipped gazetteer extended with user entity files (CSV or TSV)."""
-    if not extra_files:
+def load_gazetteer(extra_files=(), user_rows=()):
+    """The shipped gazetteer extended with user entity files (CSV or TSV) and rows read from such files
+    before ((name, type, wikidata, aliases) tuples, as `read_entity_file` gives; the files win)."""
+    if not extra_files and not user_rows:
         return default_gazetteer()
-    return build_gazetteer(DEFAULT_ENTITY_FILES, user_files=tuple(extra_files))
+    return build_gazetteer(DEFAULT_ENTITY_FILES, user_files=tuple(extra_files), user_rows=tuple(user_rows))
 
 
 @lru_cache(maxsize=1)
@@ -164,13 +165,14 @@ def default_gazetteer():
     return build_gazetteer(DEFAULT_ENTITY_FILES)
 
 
-def build_gazetteer(entity_files, user_files=()):
+def build_gazetteer(entity_files, user_files=(), user_rows=()):
     """A `Gazetteer` of these entity files (paths, read in order: the first to claim a spelling keeps it),
-    users' files (which win over every rule) and the shipped word lists; raises ValueError for a bad file."""
+    users' files and rows (which win over every rule; the files before the rows) and the shipped word
+    lists; raises ValueError for a bad file."""
     rows = [row for path in entity_files for row in read_entity_file(path)]
     return Gazetteer(
         rows,
-        user_rows=[row for path in user_files for row in read_entity_file(path)],
+        user_rows=[row for path in user_files for row in read_entity_file(path)] + list(user_rows),
         first_names=read_word_list(DATA_DIR / "first_names.txt") + read_word_list(DATA_DIR / "first_names_faker.txt"),
         common_words=read_word_list(DATA_DIR / "common_words.txt")
         + read_word_list(DATA_DIR / "common_words_europeana.txt")

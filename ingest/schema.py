@@ -28,6 +28,8 @@ TABLES = {
     # the archive-wide steps have not judged) is set with every batch and removed when boilerplate and
     # archive-level linking have run, so a run killed in between is finished by the next one.
     "archive_state": dict(columns={"key": str, "value": str}, pk="key"),
+    # Rows of users' entity files (`--entities`), kept so that every later run reads them too.
+    "user_entities": dict(columns={"name": str, "type": str, "wikidata": str, "aliases": str}, pk="name"),
     "raw_records": dict(columns={"hash": str, "raw": bytes, "binary": int}, pk="hash", defaults={"binary": 0}),
     "articles": dict(
         columns={

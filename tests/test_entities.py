@@ -171,6 +171,29 @@ def test_a_user_file_and_extract_give_one_entity_for_openbaar_ministerie_and_om(
     assert db.execute("select mention_count from entities").fetchone()[0] == 3
 
 
+def test_the_archive_keeps_a_user_file_for_later_ingests(tmp_path):
+    db = ingest_then_extract(tmp_path, "Het Federaal Parket opent een onderzoek.", "mine.csv",
+                             "name,type,wikidata,aliases\nFederaal Parket,organization,,Parket\n")
+    later = tmp_path / "later.txt"
+    later.write_text("date 2023-06-01 Volgens het Federaal Parket is de zaak rond.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(later), "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 0, result.output
+    assert db.execute("select type, article_count from entities where name = 'Federaal Parket'").fetchall() == [
+        ("organization", 2)]
+
+
+def test_a_later_user_file_replaces_the_row_of_the_same_name(tmp_path):
+    db = ingest_then_extract(tmp_path, "Het concert in Veltrama was uitverkocht.", "mine.csv",
+                             "name,type,wikidata,aliases\nVeltrama,organization,,\n")
+    again = tmp_path / "again.csv"
+    again.write_text("name,type,wikidata,aliases\nVeltrama,location,,Veltra\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", "--db", str(tmp_path / "a.db"), "--entities", str(again)])
+    assert result.exit_code == 0, result.output
+    assert list(db.execute("select name, type, aliases from user_entities")) == [("Veltrama", "location", "Veltra")]
+    assert CliRunner().invoke(cli, ["extract", "--db", str(tmp_path / "a.db")]).exit_code == 0
+    assert json.loads(next(db["articles"].rows)["places"]) == ["Veltrama"]
+
+
 def test_a_user_file_type_wins_through_extract(tmp_path, db):
     ingest_texts(tmp_path, db, "Het concert in de Ziggo Dome was uitverkocht.")
     assert people(db) == [[]] and json.loads(next(db["articles"].rows)["places"]) == ["Ziggo Dome"]
