@@ -283,7 +283,8 @@ class NameEvidence(ArticleText):
         if len(words) > 1 and first.lower() in PARTICLE_WORDS:
             # "De Vries", "Van der Meer": a surname; "De Graafschap", "De Kuip": an article and a noun
             head = next((w for w in words if w.lower() not in PARTICLE_WORDS), first)
-            return ("other" if self.is_common_word(head) else "person"), WEAK
+            place_like = first.lower() in ("ter", "ten")  # "Ter Apel", "Ten Boer" are villages as often
+            return ("other" if place_like or self.is_common_word(head) else "person"), WEAK
         if len(words) > 1:
             adjective = first.lower() in self.gazetteer.common_words or first.endswith(ADJECTIVE_ENDINGS)
             phrase = any(w.islower() for w in words)  # "Filmfestival van Venetië": no first name before "van"

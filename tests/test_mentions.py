@@ -614,3 +614,7 @@ def test_a_generic_organisation_word_alone_is_no_organisation():
     text = "Het Ministerie liet weten dat het Hof in Arnhem later beslist."
     assert not entities(text, "organization")
     assert entities("De Gezondheidsraad en de Kamer zwijgen.", "organization") >= {"Gezondheidsraad"}
+
+
+def test_ter_and_an_unknown_name_without_other_evidence_is_no_person():
+    assert entities("Minister Kees Aartsen bezocht Ter Amelbert gisteren.", "person") == {"Kees Aartsen"}
