@@ -181,6 +181,7 @@ class NameEvidence(ArticleText):
         return found
 
     def is_first_name(self, word):
+        """A known given name ("Jan", "Jean-Luc"), or an initial ("J.")."""
         cache = self.words.first_name
         try:
             return cache[word]
@@ -223,7 +224,7 @@ class NameEvidence(ArticleText):
         surface = self.text[match.start:match.end]
         return " " not in surface and not surface.isupper()
 
-    def _names_club(self, word, start):
+    def _names_club(self, word):
         """"Cercle" in "Cercle Brugge", "Racing" in "Racing Genk": a capitalised word before a place that
         is no common word, given name, nationality or role names an organisation (most often a club)."""
         return (
@@ -585,7 +586,7 @@ class MentionRules(NameEvidence):
                 found.append(self._rule_candidate(seg_start, following.end, "person", STRONG, override=True))
                 continue
             if following is not None and following.type == "location" and len(words) == 1 and (
-                _is_org_word(words[0]) or (words[0].isupper() and len(words[0]) <= 4) or self._names_club(words[0], seg_start)
+                _is_org_word(words[0]) or (words[0].isupper() and len(words[0]) <= 4) or self._names_club(words[0])
             ):  # "TU Delft", "Universiteit Utrecht", "Cercle Brugge": one organisation, not a word and a place
                 found.append(self._rule_candidate(seg_start, following.end, "organization", STRONG, override=True))
                 continue
