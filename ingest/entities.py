@@ -33,8 +33,11 @@ class MentionStore:
     def entity_id(self, name: str, type_: str, wikidata: str | None) -> int:
         key = (name, type_)
         if key not in self.entity_ids:
+            # A Q-id given now (a user's file, a gazetteer update) is kept; none given keeps the stored one.
             self.db.execute(
-                "insert or ignore into entities (name, type, wikidata) values (?, ?, ?)", [name, type_, wikidata]
+                "insert into entities (name, type, wikidata) values (?, ?, ?) on conflict (name, type) do update"
+                " set wikidata = excluded.wikidata where excluded.wikidata is not null",
+                [name, type_, wikidata],
             )
             self.entity_ids[key] = self.db.execute(
                 "select id from entities where name = ? and type = ?", [name, type_]

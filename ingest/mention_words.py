@@ -33,7 +33,7 @@ OPENERS = set("\"'“‘„«(–—-•*")
 PERSON_CUES = frozenset("""
 president presidente premier minister ministers staatssecretaris bondskanselier kanselier burgemeester schepen
 wethouder gouverneur senator congreslid kamerlid parlementslid europarlementariër fractieleider fractievoorzitter
-informateur formateur verkenner
+informateur formateur verkenner meester juf juffrouw dokter
 partijleider lijsttrekker voorzitter ondervoorzitter secretaris-generaal woordvoerder woordvoerster coach trainer
 bondscoach directeur topman topvrouw ceo baas oprichter eigenaar voorman koning koningin prins prinses keizer
 paus kardinaal bisschop aartsbisschop imam rabbijn dominee pastoor generaal kolonel majoor kapitein commandant
@@ -138,7 +138,8 @@ COMPASS_PREFIXES = ("Noord-", "Zuid-", "Oost-", "West-", "Midden-", "Centraal-",
 OTHER_HEAD_ENDINGS = ("prijs", "prijzen", "award", "awards", "trofee", "beker", "festival", "toernooi",
                       "kampioenschap", "kampioenschappen", "spelen", "games", "marathon", "wet", "verdrag",
                       "akkoord", "richtlijn", "league", "cup", "tour", "classic", "show", "editie", "oorlog")
-VENUE_HEAD_ENDINGS = ("stadion", "stadium", "theater", "theatre", "paleis", "kasteel", "toren", "luchthaven",
+VENUE_HEAD_ENDINGS = ("straat", "laan", "plein", "gracht", "kade", "steeg", "singel", "dreef",
+                      "stadion", "stadium", "theater", "theatre", "paleis", "kasteel", "toren", "luchthaven",
                       "airport", "kathedraal", "basiliek", "abdij", "museum", "concertgebouw", "schouwburg",
                       "arena", "dome", "hallen", "gevangenis")
 VENUE_HEADS = frozenset("Dome Arena Hal Zaal Park Plaza Center Centre Hall Stadium Gebouw Kerk Kathedraal".split())

@@ -194,6 +194,15 @@ def test_a_later_user_file_replaces_the_row_of_the_same_name(tmp_path):
     assert json.loads(next(db["articles"].rows)["places"]) == ["Veltrama"]
 
 
+def test_a_wikidata_id_a_later_user_file_gives_reaches_the_entity(tmp_path):
+    db = ingest_then_extract(tmp_path, "Wethouder Lotte Aartsen opende de brug.", "mine.csv",
+                             "name,type,wikidata,aliases\nLotte Aartsen,person,,\n")
+    again = tmp_path / "again.csv"
+    again.write_text("name,type,wikidata,aliases\nLotte Aartsen,person,Q42,\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["extract", "--db", str(tmp_path / "a.db"), "--entities", str(again)]).exit_code == 0
+    assert list(db.execute("select wikidata from entities where name = 'Lotte Aartsen'")) == [("Q42",)]
+
+
 def test_a_user_file_type_wins_through_extract(tmp_path, db):
     ingest_texts(tmp_path, db, "Het concert in de Ziggo Dome was uitverkocht.")
     assert people(db) == [[]] and json.loads(next(db["articles"].rows)["places"]) == ["Ziggo Dome"]

@@ -618,3 +618,12 @@ def test_a_generic_organisation_word_alone_is_no_organisation():
 
 def test_ter_and_an_unknown_name_without_other_evidence_is_no_person():
     assert entities("Minister Kees Aartsen bezocht Ter Amelbert gisteren.", "person") == {"Kees Aartsen"}
+
+
+def test_a_street_named_after_a_person_is_a_place():
+    assert entities("Hij kocht een huis aan de Van Dekkerinkstraat in Zwolle.", "location") == {
+        "Van Dekkerinkstraat", "Zwolle"}
+
+
+def test_a_teachers_title_makes_the_name_a_person():
+    assert entities("Meester Dekkerink gaf les aan groep acht.", "person") == {"Dekkerink"}
