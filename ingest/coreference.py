@@ -30,12 +30,13 @@ def resolve(article, chosen):
     known_first_names = article.gazetteer.first_names
     for c in chosen:
         if c.type == "person" and " " in c.entity:
+            first = c.entity.split(" ", 1)[0]
+            in_full = text.startswith(first, c.start)  # named in full here, not by an alias
             for key in surname_keys(c.entity):
                 if key not in full_names:
                     full_names[key] = c
-                if text.startswith(c.entity.split(" ", 1)[0], c.start):  # named in full here, not by an alias
+                if in_full:
                     by_surname.setdefault(key, {})[c.entity] = c
-            first = c.entity.split()[0]
             if first in known_first_names:
                 first_names.setdefault(first, {})[c.entity] = c
     best_type = {}
