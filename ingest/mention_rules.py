@@ -133,10 +133,9 @@ class NameEvidence(ArticleText):
         a name ending in a venue or organisation word is named after a person, and whole ("Prins Bernhard
         Cultuurfonds")."""
         is_first_name = self.is_first_name
-        named_after = head_type(words[-1]) == "location" or _is_org_word(words[-1])
         for i in range(1, len(words)):
-            if is_first_name(words[i]) and not named_after and (
-                self._is_not_name_part(words[i - 1]) or self._title_before(words, i)
+            if is_first_name(words[i]) and (self._is_not_name_part(words[i - 1]) or self._title_before(words, i)) and not (
+                head_type(words[-1]) == "location" or _is_org_word(words[-1])
             ):
                 return i
             if words[i] == "van" and i >= 2 and (
@@ -387,7 +386,7 @@ class MentionRules(NameEvidence):
             if (start > 0 and text[start - 1].isalnum()) or (end < length and text[end].isalnum()):
                 continue
             surface = text[start:end]
-            if surface.startswith(("de ", "het ")) and entity.name.startswith(("De ", "Het ")):
+            if surface[0] in "dh" and surface.startswith(("de ", "het ")) and entity.name.startswith(("De ", "Het ")):
                 start += surface.index(" ") + 1  # "de Standaard": the lower-case article is no part of the name
                 surface = text[start:end]
             if user_surfaces and surface in user_surfaces:
