@@ -627,3 +627,8 @@ def test_a_street_named_after_a_person_is_a_place():
 
 def test_a_teachers_title_makes_the_name_a_person():
     assert entities("Meester Dekkerink gaf les aan groep acht.", "person") == {"Dekkerink"}
+
+
+def test_a_brussels_municipality_is_named_in_dutch_and_found_in_french():
+    assert entities("Er werd geschoten in Molenbeek-Saint-Jean.") == {"Sint-Jans-Molenbeek"}
+    assert entities("Zuienkerke kreeg een nieuwe brug.", "location") == {"Zuienkerke"}

