@@ -235,7 +235,10 @@ class _Article:
             return False
         if self.text[a] in ")]}”»":
             return True
-        return self._ends_sentence(a) and _LETTERS_AFTER.match(self.text, b).group(0) not in _DOMAINS
+        letters = _LETTERS_AFTER.match(self.text, b).group(0)
+        if len(letters) == 1 and self.text[b + 1 : b + 2] == ".":
+            return False  # "het O.M.", "J.F. Kennedy": an initial, not a sentence glued on
+        return self._ends_sentence(a) and letters not in _DOMAINS
 
     def between_words(self, c: int) -> bool:
         """True when comparison characters c-1 and c are letters or digits of one word."""
