@@ -8,7 +8,9 @@ entities; "minister van Defensie" names a portfolio, not the ministry. Each func
 
 import re
 
-from .mention_words import CAP, ORG_ENDINGS, STRONG, WORD, Candidate, is_org_word as _is_org_word, is_word_char as _is_word_char
+from .mention_words import (
+    _START, CAP, ORG_ENDINGS, STRONG, WORD, Candidate, is_org_word as _is_org_word, is_word_char as _is_word_char,
+)
 
 PORTFOLIO_PREFIXES = ("minister van ", "Minister van ", "staatssecretaris van ", "Staatssecretaris van ",
                       "ministers van ", "oud-minister van ")
@@ -18,8 +20,6 @@ MINISTRY_TAIL = re.compile(rf"(?:, {CAP}(?: {CAP})*)*,? en {CAP}(?: {CAP})*")  #
 ORGANISATION_TAIL = re.compile(
     rf" (?:voor|tot) (?:(?:de|het) )?{CAP}(?:(?: | (?:van|voor|en|en voor|en van)(?: (?:de|het))? ){CAP})*"
 )
-
-
 # "rechtbank Gelderland", "universiteit Utrecht": lowercase nouns of institutions named by their place
 INSTITUTION_NOUNS = ("rechtbank ", "gerechtshof ", "universiteit ", "hogeschool ", "veiligheidsregio ",
                      "waterschap ", "omroep ")
@@ -69,8 +69,8 @@ def _after_minister(article, pos):
 
 
 def with_ministries(article, chosen):
-    """"ministerie van Sociale Zaken en Werkgelegenheid": the name after a lowercase "ministerie van"
-    is part of the ministry's name, which is never cut into a shorter entity."""
+    """"ministerie van Sociale Zaken en Werkgelegenheid", "Ministerie van Onderwijs, Cultuur en Wetenschap":
+    the name after "ministerie van" is part of the ministry's name, which is never cut into a shorter entity."""
     text = article.text
     if "inisterie van " not in text:
         return chosen
@@ -124,7 +124,7 @@ def with_organisation_tails(article, chosen):
     if not names:
         return chosen
     kept = [c for c in chosen if not any(n.start <= c.start and c.end <= n.end for n in names)]
-    return sorted(kept + names, key=lambda c: c.start)
+    return sorted(kept + names, key=_START)
 
 
 def _tail_end(article, match):
