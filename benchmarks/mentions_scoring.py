@@ -187,12 +187,13 @@ def _count_kinds(kinds, gold, predicted, others):
 
     for (s, e), g in gold.items():
         p = predicted.get((s, e))
+        crossing = overlapping(predicted, s, e)
         if p is not None:
             kinds[(g.label, "exact span, " + ("right type" if p.label == g.label else "typed " + p.label))] += 1
         elif (s, e) in others:
             kinds[(g.label, "exact span, typed other")] += 1
-        elif overlapping(predicted, s, e):
-            kinds[(g.label, "other span, typed " + "/".join(sorted({predicted[k].label for k in overlapping(predicted, s, e)})))] += 1
+        elif crossing:
+            kinds[(g.label, "other span, typed " + "/".join(sorted({predicted[k].label for k in crossing})))] += 1
         elif overlapping(others, s, e):
             kinds[(g.label, "other span, typed other")] += 1
         else:

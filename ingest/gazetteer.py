@@ -66,11 +66,10 @@ class Gazetteer:
         for surface, entity in list(self.surfaces.items()):
             if entity.type == "location" and len(surface) > 3:
                 self.surfaces.setdefault(surface.upper(), entity)  # datelines: "DEN HAAG -"
-            article = ARTICLE_OPENING.match(surface)
-            if article:  # "De Standaard" is "de Standaard" in running text, "de Volkskrant" opening a sentence
-                self.surfaces.setdefault(article.group(1).swapcase()[0] + article.group(1)[1:] + surface[article.end(1):], entity)
-            elif surface[:1].islower() and " " in surface:  # "ministerie van Defensie" opening a sentence
-                self.surfaces.setdefault(surface[0].upper() + surface[1:], entity)
+            # The first letter in the other case: "De Standaard" is "de Standaard" in running text, "de
+            # Volkskrant" and "ministerie van Defensie" open a sentence as "De Volkskrant", "Ministerie van ...".
+            if ARTICLE_OPENING.match(surface) or (surface[:1].islower() and " " in surface):
+                self.surfaces.setdefault(surface[0].swapcase() + surface[1:], entity)
         self.first_names = frozenset(first_names)
         self.common_words = frozenset(common_words)
         # Nationality and inhabitant words: the hand-written list and the inhabitants of every known place.
