@@ -36,6 +36,8 @@ def main(argv=None):
     )
     parser.add_argument("--as-archive", action="store_true",
                         help="score after the archive-level links over all documents, as an ingest does")
+    parser.add_argument("--by-shape", action="store_true",
+                        help="split the error-kind counts by span shape (acronym, words, hyphen, sentence start)")
     args = parser.parse_args(argv)
     if not args.conll and not args.gold_fixture:
         parser.error("give an IOB2 file or --gold-fixture FILE")
@@ -44,7 +46,7 @@ def main(argv=None):
     def score(documents):
         extract = archive_extractor(documents, gazetteer) if args.as_archive else (
             lambda text: extract_mentions(text, gazetteer))
-        return evaluate(documents, extract)
+        return evaluate(documents, extract, args.by_shape)
 
     if args.conll:
         print(f"== {args.conll}" + (" (as an archive)" if args.as_archive else ""))

@@ -154,8 +154,9 @@ def _fixture_document(block):
     return Document("".join(pieces), gold)
 
 
-def evaluate(documents, extract):
-    """Run `extract(text)` on every document and compare with the gold spans."""
+def evaluate(documents, extract, by_shape=False):
+    """Run `extract(text)` on every document and compare with the gold spans; `by_shape` splits the
+    error-kind counts by the shape of each span."""
     report = Report()
     for number, document in enumerate(documents):
         text = document.text
@@ -175,32 +176,67 @@ def evaluate(documents, extract):
                 continue
             predicted[(s, e)] = Span(number, s, e, label, text[s:e], mention.entity)
         _compare(report, gold, predicted)
-        _count_kinds(report.kinds, gold, predicted, others)
+        _count_kinds(report.kinds, gold, predicted, others, text if by_shape else None)
     return report
 
 
-def _count_kinds(kinds, gold, predicted, others):
+def _count_kinds(kinds, gold, predicted, others, text=None):
     """What became of each gold mention, and what each wrong prediction was: counts only, no text,
-    so that held-out data can be diagnosed without being read."""
+    so that held-out data can be diagnosed without being read. Given the document's `text`, each
+    count is split by the span's shape (`span_shape`)."""
     def overlapping(spans, s, e):
         return [k for k in spans if k[0] < e and s < k[1]]
+
+    def count(s, e, *key):
+        kinds[key + ((span_shape(text, s, e),) if text is not None else ())] += 1
 
     for (s, e), g in gold.items():
         p = predicted.get((s, e))
         crossing = overlapping(predicted, s, e)
         if p is not None:
-            kinds[(g.label, "exact span, " + ("right type" if p.label == g.label else "typed " + p.label))] += 1
+            count(s, e, g.label, "exact span, " + ("right type" if p.label == g.label else "typed " + p.label))
         elif (s, e) in others:
-            kinds[(g.label, "exact span, typed other")] += 1
+            count(s, e, g.label, "exact span, typed other")
         elif crossing:
-            kinds[(g.label, "other span, typed " + "/".join(sorted({predicted[k].label for k in crossing})))] += 1
+            count(s, e, g.label, "other span, typed " + "/".join(sorted({predicted[k].label for k in crossing})))
         elif overlapping(others, s, e):
-            kinds[(g.label, "other span, typed other")] += 1
+            count(s, e, g.label, "other span, typed other")
         else:
-            kinds[(g.label, "missed")] += 1
+            count(s, e, g.label, "missed")
     for (s, e), p in predicted.items():
         if (s, e) not in gold:
-            kinds[("found " + p.label, "overlaps a gold mention" if overlapping(gold, s, e) else "no gold mention")] += 1
+            count(s, e, "found " + p.label, "overlaps a gold mention" if overlapping(gold, s, e) else "no gold mention")
+    for s, e in others:
+        if (s, e) not in gold:
+            count(s, e, "found other", "overlaps a gold mention" if overlapping(gold, s, e) else "no gold mention")
+
+
+def span_shape(text, start, end):
+    """A span's shape without its words: 'acronym' (one all-capital word; with its length when longer
+    than three letters), 'one word', 'two words' or 'more words'; then what applies of ', hyphen',
+    ', sentence start' (nothing but a space after '.', '!', '?', ':' or the text's start before it),
+    ', in brackets', ', digits near' (a digit within 12 characters), ', capitals near' (a
+    neighbouring word in capitals), ', ends its line' (nothing but brackets or a full stop after it)
+    and ', line of its own' (two other words at most on its line)."""
+    surface = text[start:end]
+    words = surface.split()
+    if len(words) == 1 and surface.isupper():
+        letters = sum(c.isalpha() for c in surface)
+        shape = "acronym" + (f" {min(letters, 6)}" if letters > 3 else "")
+    else:
+        shape = {1: "one word", 2: "two words"}.get(len(words), "more words")
+    before, after = text[max(0, start - 40):start].split(), text[end:end + 40].split()
+    near = before[-1:] + after[:1]
+    flags = {
+        "hyphen": "-" in surface,
+        "sentence start": not before or before[-1][-1] in ".!?:",
+        "in brackets": text[:start].rstrip().endswith("("),
+        "digits near": any(c.isdigit() for c in text[max(0, start - 12):end + 12]),
+        "capitals near": any(w.isupper() and sum(c.isalpha() for c in w) > 1 for w in near),
+        "ends its line": not text[end:].split("\n", 1)[0].strip(" )]."),
+        "line of its own": len(text[:start].rsplit("\n", 1)[-1].split() + text[end:].split("\n", 1)[0].split()) <= 2,
+    }
+    return ", ".join([shape] + [flag for flag, holds in flags.items() if holds])
 
 
 def _compare(report, gold, predicted):

@@ -40,7 +40,8 @@ class Gazetteer:
     before the shipped ones, so users can redirect an ambiguous alias.
     """
 
-    def __init__(self, rows, first_names=(), common_words=(), nationalities=(), user_rows=(), english_words=()):
+    def __init__(self, rows, first_names=(), common_words=(), nationalities=(), user_rows=(), english_words=(),
+                 lowercase_words=()):
         user_rows = list(user_rows)
         rows = user_rows + list(rows)
         # Spellings from users' own files: they win over every rule, for spans and for types.
@@ -72,6 +73,7 @@ class Gazetteer:
                 self.surfaces.setdefault(surface[0].swapcase() + surface[1:], entity)
         self.first_names = frozenset(first_names)
         self.common_words = frozenset(common_words)
+        self.lowercase_words = frozenset(lowercase_words)  # "btw", "gsm": in capitals a noun, not an acronym
         # Nationality and inhabitant words: the hand-written list and the inhabitants of every known place.
         self.nationalities = frozenset(nationalities).union(
             name for surface, entity in self.surfaces.items()
@@ -178,4 +180,5 @@ def build_gazetteer(entity_files, user_files=(), user_rows=()):
         + read_word_list(DATA_DIR / "common_words_wordfreq.txt"),
         nationalities=read_word_list(DATA_DIR / "nationalities.txt"),
         english_words=read_word_list(DATA_DIR / "english_words_wordfreq.txt"),
+        lowercase_words=read_word_list(DATA_DIR / "lowercase_words_opentaal.txt"),
     )

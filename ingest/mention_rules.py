@@ -15,11 +15,14 @@ from .mention_words import (
     APPOSITION_ARTICLES, PLACE_NOUNS, COMPOUND_HEAD, ORG_COMPOUND_HEADS, LEGAL_FORMS, PARTICLE_WORDS, PLACE_CUES, PLACE_ENDINGS, SENTENCE_END, SKIPPED_BEFORE_SENTENCE,
     STAFF_WORDS, STRONG, USER, WEAK, WORD,
     Candidate, is_nationality as _is_nationality, is_org_word as _is_org_word, is_person_cue as _is_person_cue,
-    is_word_char as _is_word_char, word_cache as _word_cache, head_type, is_label,
+    is_word_char as _is_word_char, word_cache as _word_cache, head_type, is_label, is_lowercase_word,
 )
 
 
 ORG_PREPOSITIONS = frozenset(("bij",))
+# "... aldus de minister. (KDW)", or "(KDW)" on a line of its own: the author's initials sign the piece.
+SIGNATURE = re.compile(r"(?:^|(?<=[.!?]))[ \t]*\( ?([A-Z]{2,4}) ?\) ?\.?[ \t]*$", re.MULTILINE)
+ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 ROAD_NUMBER = re.compile(r"[AENR][0-9]{1,3}")
 ARABIC_NAME = re.compile(rf"{ARABIC_ARTICLE}[A-Z]")
 SURNAME_OPENERS = frozenset(("Van", "Vanden", "Vander"))  # not "Ter"/"Ten": "Ter Apel", "Ten Boer" are places
@@ -192,11 +195,12 @@ class NameEvidence(ArticleText):
             return found
 
     def _may_be_single_name(self, word, start):
-        """A lone capitalised word is no name if it is a common word, the noun of an old genitive ("Procureur
-        des Konings"), or starts a sentence and nothing else says so."""
+        """A lone capitalised word is no name if it is a common word (in capitals too: "BTW"), the noun of an
+        old genitive ("Procureur des Konings"), or starts a sentence and nothing else says so."""
         if word in self.gazetteer.first_names:
             return True
-        if self.is_common_word(word) or word.endswith(("se", "sche", "'s")) or self.text.endswith(" des ", 0, start):
+        if (self.is_common_word(word) or is_lowercase_word(word, self.gazetteer) or word.endswith(("se", "sche", "'s"))
+                or self.text.endswith(" des ", 0, start)):
             return False
         if "-" in word and word.rsplit("-", 1)[1].islower():
             return False
@@ -278,6 +282,8 @@ class NameEvidence(ArticleText):
             return "organization", WEAK  # "werkt bij Sabena", "bij Goldman Sachs": one works at organisations
         if len(words) > 1 and first.isupper() and 1 < len(first) <= 4:
             return "organization", WEAK  # "TU Twente", "KU Leuven", "AZ Alkmaar": an acronym opens an organisation
+        if len(words) > 1 and words[-1].isupper() and 1 < len(words[-1]) <= 4 and not ROMAN_NUMERAL.fullmatch(words[-1]):
+            return "organization", WEAK  # "Lierse SK", "Cambuur FC": an acronym closes one ("Willem II" is a numeral)
         if len(words) > 1 and any(map(_has_inner_capital, words)):
             return "organization", WEAK  # "Financier ZonMw": a brand's inner capital
         if len(words) > 1 and first.lower() in PARTICLE_WORDS:
@@ -397,6 +403,18 @@ class MentionRules(NameEvidence):
                     continue
             found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", STRONG))
         return found
+
+    def signatures(self, gazetteer_matches):
+        """"... aldus de minister. (KDW)": two to four capitals in brackets after a sentence or opening a
+        line, and ending it, are the author's initials (Flemish and Dutch papers sign pieces so): a person,
+        whatever the letters spell, unless an entity file knows them ("(ANP)", "(Belga)")."""
+        if "(" not in self.text:
+            return []
+        known = {(c.start, c.end) for c in gazetteer_matches}
+        return [
+            Candidate(m.start(1), m.end(1), "person", m.group(1), None, "rule", STRONG + 1)
+            for m in SIGNATURE.finditer(self.text) if (m.start(1), m.end(1)) not in known
+        ]
 
     def rule_candidates(self, gazetteer_matches):
         """Candidates from capitalised word sequences, around and over the gazetteer's matches."""

@@ -223,8 +223,8 @@ class WordCache:
         gazetteer = self.gazetteer
         lower = word.lower()
         found = self.leading[word] = (
-            word.islower() or word == "&" or (word.isupper() and lower in gazetteer.common_words and word not in ORG_PREFIXES)
-            or is_label(word, gazetteer) or is_compound_of_common_noun(word),
+            word.islower() or word == "&" or is_label(word, gazetteer) or is_compound_of_common_noun(word)
+            or (word.isupper() and word not in ORG_PREFIXES and (lower in gazetteer.common_words or lower in gazetteer.lowercase_words)),
             lower in PERSON_CUES,
             is_nationality(word, gazetteer.nationalities),
             word in gazetteer.first_names,
@@ -293,6 +293,12 @@ def is_nationality(word, nationalities):
     if word in nationalities or (word.endswith("e") and word[:-1] in nationalities):
         return True
     return word.endswith("ese") and word[:-3] + "ees" in nationalities
+
+
+def is_lowercase_word(word, gazetteer):
+    """"BTW", "GSM", "HAVO", "ONZIN": a word in capitals that Dutch writes in lower case (OpenTaal's
+    list, `lowercase_words_opentaal.txt`) and no entity file knows: a noun or emphasis, no acronym."""
+    return word.isupper() and word.lower() in gazetteer.lowercase_words and word not in gazetteer.surfaces
 
 
 def is_label(word, gazetteer):

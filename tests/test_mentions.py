@@ -632,3 +632,45 @@ def test_a_teachers_title_makes_the_name_a_person():
 def test_a_brussels_municipality_is_named_in_dutch_and_found_in_french():
     assert entities("Er werd geschoten in Molenbeek-Saint-Jean.") == {"Sint-Jans-Molenbeek"}
     assert entities("Zuienkerke kreeg een nieuwe brug.", "location") == {"Zuienkerke"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De raad stemde gisteren in met het plan.\n(KDW)",
+        "Dat zei de burgemeester in de raad. (PVR)\nDe volgende vergadering is in mei.",
+        "(JB)",
+    ],
+)
+def test_initials_in_brackets_closing_a_piece_are_its_author_not_an_organisation(text):
+    assert [m.type for m in extract_mentions(text) if m.text.isupper()] == ["person"]
+
+
+def test_an_unknown_acronym_in_brackets_inside_a_sentence_stays_an_organisation():
+    found = {m.text: m.type for m in extract_mentions("Volgens de bond (KZB) en de raad. (ANP)")}
+    assert found == {"KZB": "organization", "ANP": "organization"}
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        ("Gisteren speelde Lierse SK tegen Eendracht Aalst.", "Lierse SK", "organization"),
+        ("Hij speelt sinds de zomer bij Veltrama FC in de hoofdklasse.", "Veltrama FC", "organization"),
+        ("Toen sprak Koning Albert II de natie toe.", "Albert II", "person"),
+    ],
+)
+def test_an_acronym_closing_a_name_makes_it_an_organisation_but_a_numeral_does_not(text, name, type_):
+    assert {m.type for m in extract_mentions(text) if name in m.text} == {type_}
+
+
+@pytest.mark.parametrize("word", ["BTW", "GSM", "HAVO", "ONZIN"])
+def test_a_word_dutch_writes_in_lower_case_is_no_acronym_in_capitals(word):
+    assert extract_mentions(f"Het ging gisteren vooral over de {word} en de rest.") == []
+
+
+def test_a_known_acronym_stays_an_organisation_though_dutch_writes_it_as_a_word():
+    assert entities("Het OM eist een celstraf van vier jaar.", "organization") == {"Openbaar Ministerie"}
+
+
+def test_initials_that_spell_a_word_still_sign_a_piece():
+    assert [m.type for m in extract_mentions("De raad stemde in met het plan.\n(BOS)")] == ["person"]
