@@ -674,3 +674,10 @@ def test_a_known_acronym_stays_an_organisation_though_dutch_writes_it_as_a_word(
 
 def test_initials_that_spell_a_word_still_sign_a_piece():
     assert [m.type for m in extract_mentions("De raad stemde in met het plan.\n(BOS)")] == ["person"]
+
+
+def test_a_users_entity_file_names_the_journalist_behind_the_initials(tmp_path):
+    extra = tmp_path / "mine.csv"
+    extra.write_text("name,type,wikidata,aliases\nKarel De Wit,person,,KDW\n")
+    text = "De raad stemde in met het plan.\n(KDW)"
+    assert entities(text, gazetteer=load_gazetteer([extra])) == {"Karel De Wit"}
