@@ -63,7 +63,7 @@ def load_entities(db, entity_files) -> object:
     try:
         return load_gazetteer(user_rows=remembered_entities(db, entity_files))
     except ValueError as error:
-        raise FatalError(f"{error}. Fix the entities file, or leave out --entities.")
+        raise FatalError(f"{error}.")
 
 
 entities_option = click.option(

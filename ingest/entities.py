@@ -155,17 +155,32 @@ def remembered_entities(db: sqlite_utils.Database, entity_files: Iterable = ()) 
     """Users' entity rows for this archive: those of `entity_files` (paths, read now and stored in
     ``user_entities``, a row replacing a stored row of the same name), then those stored by earlier runs.
 
-    Returns (name, type, wikidata, aliases) tuples for `load_gazetteer(user_rows=...)`; raises
-    ValueError naming file and line for a bad file, before anything is stored.
+    Returns (name, type, wikidata, aliases) tuples for `load_gazetteer(user_rows=...)`. Raises
+    ValueError, before anything is stored, naming file and line for a bad file, or the row for a
+    stored row edited into a bad one; the message ends in what to do.
     """
-    from .gazetteer import read_entity_file
+    from .gazetteer import parse_entity_row, read_entity_file
 
     merged: dict[str, tuple] = {}  # a name's rows in one run add up, as in the gazetteer
-    for name, type_, wikidata, aliases in (row for path in entity_files for row in read_entity_file(path)):
-        known = merged.get(name)
-        merged[name] = (name, type_, wikidata, list(aliases)) if known is None else (
-            name, known[1], known[2] or wikidata, known[3] + [a for a in aliases if a not in known[3]])
+    try:
+        for name, type_, wikidata, aliases in (row for path in entity_files for row in read_entity_file(path)):
+            known = merged.get(name)
+            merged[name] = (name, type_, wikidata, list(aliases)) if known is None else (
+                name, known[1], known[2] or wikidata, known[3] + [a for a in aliases if a not in known[3]])
+    except ValueError as error:
+        raise ValueError(f"{error}. Fix the entities file, or leave out --entities") from error
     given = list(merged.values())
+    archive = db.execute("pragma database_list").fetchone()[2] or "the archive"
+    try:
+        stored = [
+            parse_entity_row(f"{archive}, table user_entities, rowid {rowid}", [name, type_, wikidata or "", aliases or ""])
+            for rowid, name, type_, wikidata, aliases in db.execute(
+                "select rowid, name, type, wikidata, aliases from user_entities order by rowid")
+            if name not in merged
+        ] if db["user_entities"].exists() else []
+    except ValueError as error:
+        raise ValueError(f"{error}. Correct or delete that row (sqlite-utils, Datasette), or give an "
+                         "entities file with a row of the same name, which replaces it") from error
     if given:
         with db.atomic():
             db["user_entities"].upsert_all(
@@ -173,14 +188,7 @@ def remembered_entities(db: sqlite_utils.Database, entity_files: Iterable = ()) 
                  for name, type_, wikidata, aliases in given),
                 pk="name",
             )
-    names = {row[0] for row in given}
-    stored = [
-        (name, type_, wikidata, tuple(a for a in (aliases or "").split("|") if a))
-        for name, type_, wikidata, aliases in db.execute(
-            "select name, type, wikidata, aliases from user_entities order by rowid")
-        if name not in names
-    ] if db["user_entities"].exists() else []
-    return given + stored
+    return given + [(name, type_, wikidata, tuple(aliases)) for name, type_, wikidata, aliases in stored]
 
 
 def link_partial_names(db: sqlite_utils.Database, gazetteer=None) -> int:

@@ -129,11 +129,12 @@ def read_entity_file(path):
     for number, cells in enumerate(lines[1:], start=2):
         if not any(c.strip() for c in cells):
             continue
-        yield _parse_row(path, number, cells)
+        yield parse_entity_row(f"{path}, line {number}", cells)
 
 
-def _parse_row(path, number, cells):
-    where = f"{path}, line {number}"
+def parse_entity_row(where, cells):
+    """(name, type, wikidata, aliases list) of one row's four cells (strings; aliases separated by "|");
+    raises ValueError starting with `where` ("mine.csv, line 3") and saying what is wrong."""
     if len(cells) != len(COLUMNS):
         raise ValueError(f"{where}: expected {len(COLUMNS)} columns, found {len(cells)}")
     name, type_, wikidata, aliases = (normalize(c).strip() for c in cells)

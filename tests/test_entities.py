@@ -194,6 +194,20 @@ def test_a_later_user_file_replaces_the_row_of_the_same_name(tmp_path):
     assert json.loads(next(db["articles"].rows)["places"]) == ["Veltrama"]
 
 
+def test_a_stored_user_row_edited_into_a_bad_one_is_refused_with_the_row_named(tmp_path):
+    db = ingest_then_extract(tmp_path, "Het concert in Veltrama was uitverkocht.", "mine.csv",
+                             "name,type,wikidata,aliases\nVeltrama,location,,\n")
+    db.execute("update user_entities set type = 'plaats'")
+    db.conn.commit()
+    result = CliRunner().invoke(cli, ["extract", "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 2
+    assert "table user_entities, rowid 1: type 'plaats' is not one of" in result.output
+    assert "Correct or delete that row" in result.output
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_text("name,type,wikidata,aliases\nVeltrama,location,,\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["extract", "--db", str(tmp_path / "a.db"), "--entities", str(fixed)]).exit_code == 0
+
+
 def test_a_wikidata_id_a_later_user_file_gives_reaches_the_entity(tmp_path):
     db = ingest_then_extract(tmp_path, "Wethouder Lotte Aartsen opende de brug.", "mine.csv",
                              "name,type,wikidata,aliases\nLotte Aartsen,person,,\n")
