@@ -153,14 +153,20 @@ def abbreviations(article, chosen):
     text = article.text
     aliases = {}
     for c in chosen:
-        if c.type == "person" or " " not in c.entity:
+        if " " not in c.entity:
             continue
         bracket = BRACKETED.match(text, c.end)
         if bracket is None:
             continue
-        abbreviation = bracket.group(1)
+        abbreviation, name = bracket.group(1), text[c.start:c.end]
+        if c.type == "person":
+            # "Degroof Petercam (DP)": a name without a first name, abbreviated by its initials, is an
+            # organisation; people are not abbreviated so ("Jan Peeters (CD&V)" names his party).
+            if c.method != "rule" or abbreviation != _initials(name) or article.is_first_name(name.split()[0]):
+                continue
+            c.type = "organization"
         capitals = sum(ch.isupper() for ch in abbreviation)
-        if capitals >= 2 and abbreviation[0] == _first_capital(text[c.start:c.end]):
+        if capitals >= 2 and abbreviation[0] == _first_capital(name):
             aliases.setdefault(abbreviation, c)
     if not aliases:
         return chosen
@@ -176,6 +182,10 @@ def abbreviations(article, chosen):
             added.append(Candidate(start, start + len(abbreviation), full.type, full.entity, full.wikidata,
                                    "alias", WEAK))
     return sorted(chosen + added, key=_START) if added else chosen
+
+
+def _initials(name):
+    return "".join(word[0] for word in name.split() if word[0].isupper())
 
 
 def _first_capital(name):

@@ -64,9 +64,11 @@ class Gazetteer:
         for name, _, _, row_aliases in user_rows:
             for alias in row_aliases:
                 self.surfaces[alias] = self.entities[name]
+        self.capitals_forms = set()  # "DEN HAAG (BELGA) -": datelines write names in capitals
         for surface, entity in list(self.surfaces.items()):
-            if entity.type == "location" and len(surface) > 3:
-                self.surfaces.setdefault(surface.upper(), entity)  # datelines: "DEN HAAG -"
+            if entity.type in ("location", "organization") and len(surface) > 3 and surface.upper() not in self.surfaces:
+                self.surfaces[surface.upper()] = entity
+                self.capitals_forms.add(surface.upper())
             # The first letter in the other case: "De Standaard" is "de Standaard" in running text, "de
             # Volkskrant" and "ministerie van Defensie" open a sentence as "De Volkskrant", "Ministerie van ...".
             if ARTICLE_OPENING.match(surface) or (surface[:1].islower() and " " in surface):

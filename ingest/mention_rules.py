@@ -20,8 +20,6 @@ from .mention_words import (
 
 
 ORG_PREPOSITIONS = frozenset(("bij",))
-# "... aldus de minister. (KDW)", or "(KDW)" on a line of its own: the author's initials sign the piece.
-SIGNATURE = re.compile(r"(?:^|(?<=[.!?]))[ \t]*\( ?([A-Z]{2,4}) ?\) ?\.?[ \t]*$", re.MULTILINE)
 ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 ROAD_NUMBER = re.compile(r"[AENR][0-9]{1,3}")
 ARABIC_NAME = re.compile(rf"{ARABIC_ARTICLE}[A-Z]")
@@ -107,6 +105,11 @@ class ArticleText:
     def _is_dateline(self, end):
         """"ROUBAIX - ..." or "GENÈVE (AFP) - ..." opening a paragraph."""
         return DATELINE_TAIL.match(self.text, end) is not None
+
+    def _emphasis_not_dateline(self, word, end):
+        """A word in capitals that is a common or lower-case Dutch word ("ECHT", "BEURS") and does not
+        open a dateline ("ECHT - ..."): emphasis or a section label, no place."""
+        return (self.is_common_word(word) or is_lowercase_word(word, self.gazetteer)) and not self._is_dateline(end)
 
     def _known_elsewhere(self, word):
         """Whether `word` occurs on word boundaries somewhere other than at a sentence start."""
@@ -217,6 +220,23 @@ class NameEvidence(ArticleText):
             and self.is_first_name(words[0]) and words[1][:1].isupper() and not words[1].isupper()
             and (surname is None or surname.type == "person") and not self.is_common_word(words[1])
         )
+
+    def _given_name_before_surname(self, words, surname):
+        """"Thorgan Hazard": an unknown capitalised word right before a surname the gazetteer knows alone
+        (an alias of "Eden Hazard") is another given name of that family, not a word and Eden."""
+        if surname is None or surname.type != "person" or len(words) != 1:
+            return False
+        word, surface = words[0], self.text[surname.start:surname.end]
+        return (
+            " " not in surface and surface != surname.entity and not word.isupper() and not self.is_common_word(word)
+            and not self.is_nationality(word) and not _is_person_cue(word) and not _is_org_word(word)
+        )
+
+    def _named_after(self, parts, i):
+        """"Koning Boudewijnstadion", "Prins Bernhard Cultuurfonds": a title opening a sequence whose last
+        word is a venue or an organisation word is part of a name given after a person."""
+        last = self.text[parts[-1][0]:parts[-1][1]]
+        return len(parts) - i > 1 and (head_type(last) == "location" or _is_org_word(last))
 
     def _may_be_surname(self, match):
         """Whether a known name right after a given name is that person's surname: a place or a person
@@ -357,6 +377,9 @@ class NameEvidence(ArticleText):
         role = self.previous_words(person.start)
         return bool(role) and _is_member_role(role[-1].lower())
 
+class MentionRules(NameEvidence):
+    """Candidates from the gazetteer and from capitalised word sequences in one article's text."""
+
     def with_coordinated_types(self, chosen):
         """"Arriva en Qbuzz", "Anderlecht, Molenbeek en Schaarbeek": names in one list are of one kind, so a
         name the rules could not type takes the type of a typed name it is listed with; after a member
@@ -378,10 +401,6 @@ class NameEvidence(ArticleText):
                         break
         return chosen
 
-
-class MentionRules(NameEvidence):
-    """Candidates from the gazetteer and from capitalised word sequences in one article's text."""
-
     def gazetteer_candidates(self):
         """Every known surface form on word boundaries, except common words opening a sentence ("Best")."""
         text, found = self.text, []
@@ -401,20 +420,10 @@ class MentionRules(NameEvidence):
             if " " not in surface and not surface.isupper():  # "Best" opening a sentence, but not "VN"
                 if self.opens_sentence(start) and self.is_common_word(surface):
                     continue
+            elif surface in self.gazetteer.capitals_forms and self._emphasis_not_dateline(surface, end):
+                continue  # "Het is ECHT waar": a word in capitals, though "ECHT -" is the town of Echt
             found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", STRONG))
         return found
-
-    def signatures(self, gazetteer_matches):
-        """"... aldus de minister. (KDW)": two to four capitals in brackets after a sentence or opening a
-        line, and ending it, are the author's initials (Flemish and Dutch papers sign pieces so): a person,
-        whatever the letters spell, unless an entity file knows them ("(ANP)", "(Belga)")."""
-        if "(" not in self.text:
-            return []
-        known = {(c.start, c.end) for c in gazetteer_matches}
-        return [
-            Candidate(m.start(1), m.end(1), "person", m.group(1), None, "rule", STRONG + 1)
-            for m in SIGNATURE.finditer(self.text) if (m.start(1), m.end(1)) not in known
-        ]
 
     def rule_candidates(self, gazetteer_matches):
         """Candidates from capitalised word sequences, around and over the gazetteer's matches."""
@@ -458,7 +467,7 @@ class MentionRules(NameEvidence):
             found.append(Candidate(start, end, "other" if generic else "organization", word, None, "rule", STRONG + 2))
         elif other:
             found.append(Candidate(start, end, "other", word, None, "rule", STRONG + 2))
-        elif all_capitals and covered[start] is None and self._is_dateline(end):
+        elif all_capitals and covered[start] is None and self._is_dateline(end) and not is_lowercase_word(word, self.gazetteer):
             # "ROUBAIX - ...": the place, named as it is written in running text
             found.append(Candidate(start, end, "location", word.title(), None, "rule", STRONG + 2))
         elif compass:
@@ -490,7 +499,8 @@ class MentionRules(NameEvidence):
             if info is None:
                 info = leading_word(word)
             dropped, person_cue, nationality, first_name = info
-            if dropped:
+            after = text[parts[i + 1][0]:parts[i + 1][1]] if word.isupper() and i + 1 < n else ""
+            if dropped and not (after[:1].isupper() and not after.isupper()):  # but "OH Leuven", "HBO Max"
                 i += 1
             elif word in SURNAME_OPENERS and i + 1 < n and self._surname_follows(parts[i + 1:n]):
                 break
@@ -525,12 +535,6 @@ class MentionRules(NameEvidence):
         word = words[0]
         return (word[:1].isupper() and not word.isupper() and word not in self.gazetteer.surfaces
                 and not self.is_first_name(word) and not self.is_nationality(word) and not self.is_common_word(word))
-
-    def _named_after(self, parts, i):
-        """"Koning Boudewijnstadion", "Prins Bernhard Cultuurfonds": a title opening a sequence whose last
-        word is a venue or an organisation word is part of a name given after a person."""
-        last = self.text[parts[-1][0]:parts[-1][1]]
-        return len(parts) - i > 1 and (head_type(last) == "location" or _is_org_word(last))
 
     def _opens_sentence_only(self, word, parts, i):
         """Sentence-initial words that only look like names: "Het", "Vakbond FNV", "Bussen van Arriva"."""
@@ -583,7 +587,7 @@ class MentionRules(NameEvidence):
             return [self._rule_candidate(start, end, "other", STRONG, override=True)]
         if len(words) == 1:
             word = words[0]
-            if word.isupper() and covered[start] is None and self._is_dateline(end):
+            if word.isupper() and covered[start] is None and self._is_dateline(end) and not is_lowercase_word(word, self.gazetteer):
                 return [self._rule_candidate(start, end, "location", STRONG, override=True)]
             if word.startswith(COMPASS_PREFIXES):
                 return [self._rule_candidate(start, end, "location", STRONG, override=True)]
@@ -596,16 +600,17 @@ class MentionRules(NameEvidence):
                 continue
             words = [text[s:e] for s, e in segment]
             seg_start, seg_end = segment[0][0], segment[-1][1]
-            if len(words) == 1 and not self._may_be_single_name(words[0], seg_start):
-                continue
             following = covered[seg_end + 1]
-            if following is not None and self.is_first_name(words[-1]) and self._may_be_surname(following):
-                found.append(self._rule_candidate(seg_start, following.end, "person", STRONG, override=True))
-                continue
             if following is not None and following.type == "location" and len(words) == 1 and (
                 _is_org_word(words[0]) or (words[0].isupper() and len(words[0]) <= 4) or self._names_club(words[0])
-            ):  # "TU Delft", "Universiteit Utrecht", "Cercle Brugge": one organisation, not a word and a place
+            ):  # "TU Delft", "OH Leuven", "Cercle Brugge": one organisation, not a word and a place
                 found.append(self._rule_candidate(seg_start, following.end, "organization", STRONG, override=True))
+                continue
+            given_name = self._given_name_before_surname(words, following)
+            if len(words) == 1 and not (given_name or self._may_be_single_name(words[0], seg_start)):
+                continue
+            if following is not None and (given_name or self.is_first_name(words[-1])) and self._may_be_surname(following):
+                found.append(self._rule_candidate(seg_start, following.end, "person", STRONG, override=True))
                 continue
             type_, strength = self._type_from_cues(segment, words)
             # A segment over a known name (after a capitalised particle: "Da Vinci", "De Rijke") is the longer name.

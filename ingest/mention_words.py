@@ -38,7 +38,7 @@ partijleider lijsttrekker voorzitter ondervoorzitter secretaris-generaal woordvo
 bondscoach directeur topman topvrouw ceo baas oprichter eigenaar voorman koning koningin prins prinses keizer
 paus kardinaal bisschop aartsbisschop imam rabbijn dominee pastoor generaal kolonel majoor kapitein commandant
 advocaat advocate rechter onderzoeksrechter procureur aanklager openbaar professor prof. dr. mr. ir. drs. heer
-mevrouw meneer mijnheer zanger zangeres schrijver schrijfster auteur dichter acteur actrice regisseur kunstenaar
+mevrouw meneer mijnheer rapper muzikant presentator presentatrice cabaretier zanger zangeres schrijver schrijfster auteur dichter acteur actrice regisseur kunstenaar
 componist dirigent journalist fotograaf ploegleider speler spelers aanvaller verdediger middenvelder doelman
 keeper spits renner wielrenner tennisser tennisster atleet zwemmer schaatser voetballer piloot kampioen
 econoom analist onderzoeker wetenschapper historicus politicus politica collega ambtgenoot opvolger voorganger
@@ -223,8 +223,8 @@ class WordCache:
         gazetteer = self.gazetteer
         lower = word.lower()
         found = self.leading[word] = (
-            word.islower() or word == "&" or is_label(word, gazetteer) or is_compound_of_common_noun(word)
-            or (word.isupper() and word not in ORG_PREFIXES and (lower in gazetteer.common_words or lower in gazetteer.lowercase_words)),
+            word.islower() or word == "&" or (word.isupper() and lower in gazetteer.common_words and word not in ORG_PREFIXES)
+            or is_label(word, gazetteer) or is_compound_of_common_noun(word),
             lower in PERSON_CUES,
             is_nationality(word, gazetteer.nationalities),
             word in gazetteer.first_names,

@@ -672,8 +672,28 @@ def test_a_known_acronym_stays_an_organisation_though_dutch_writes_it_as_a_word(
     assert entities("Het OM eist een celstraf van vier jaar.", "organization") == {"Openbaar Ministerie"}
 
 
-def test_initials_that_spell_a_word_still_sign_a_piece():
-    assert [m.type for m in extract_mentions("De raad stemde in met het plan.\n(BOS)")] == ["person"]
+@pytest.mark.parametrize(
+    "text, initials",
+    [
+        ("De raad stemde in met het plan. (ANP/EB)", "EB"),
+        ("De raad stemde in met het plan. (ANP) (EB)", "EB"),
+        ("De raad stemde in met het plan.\n(HvdM)", "HvdM"),
+    ],
+)
+def test_initials_after_an_agency_or_with_particles_sign_a_piece(text, initials):
+    assert {m.text: m.type for m in extract_mentions(text)}[initials] == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De politie zoekt getuigen.\n\n(FOTO)",
+        "De raad stemde in met het plan.\n(RED)",
+        "Vakbond Veltrabond is boos over het plan. (VTB)\nDe VTB eist overleg.",
+    ],
+)
+def test_a_label_or_letters_the_article_names_elsewhere_are_no_signature(text):
+    assert "person" not in {m.type for m in extract_mentions(text)}
 
 
 def test_a_users_entity_file_names_the_journalist_behind_the_initials(tmp_path):
@@ -681,3 +701,54 @@ def test_a_users_entity_file_names_the_journalist_behind_the_initials(tmp_path):
     extra.write_text("name,type,wikidata,aliases\nKarel De Wit,person,,KDW\n")
     text = "De raad stemde in met het plan.\n(KDW)"
     assert entities(text, gazetteer=load_gazetteer([extra])) == {"Karel De Wit"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Ook Sint-Truiden en OH Leuven zijn actief.", "De spits van OH Leuven scoorde."]
+)
+def test_an_acronym_that_spells_a_word_before_a_known_place_is_one_organisation(text):
+    assert [(m.text, m.type) for m in extract_mentions(text) if "Leuven" in m.text] == [("OH Leuven", "organization")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Thorgan Hazard scoorde twee keer.", "De Gouden Schoen ging naar Thorgan Hazard."]
+)
+def test_an_unknown_given_name_before_a_known_surname_is_another_person_of_that_family(text):
+    assert entities(text, "person") == {"Thorgan Hazard"}
+    assert "location" not in {m.type for m in extract_mentions(text)}
+
+
+def test_a_lone_known_surname_after_the_family_members_full_name_is_that_member():
+    assert entities("Thorgan Hazard scoorde. Later juichte Hazard weer.", "person") == {"Thorgan Hazard"}
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("BEURS - Het aandeel van Umicore daalde.", {("Umicore", "organization")}),
+        ("Het is ECHT waar, zei Poetin.", {("Vladimir Poetin", "person")}),
+        ("ECHT - Het regent al dagen.", {("Echt", "location")}),
+        ("LEUVEN (BELGA) - Het regent al dagen.", {("Leuven", "location"), ("Belga", "organization")}),
+    ],
+)
+def test_words_in_capitals_are_places_and_agencies_in_a_dateline_but_not_labels_or_emphasis(text, found):
+    assert {(m.entity, m.type) for m in extract_mentions(text)} == found
+
+
+def test_a_name_abbreviated_by_its_initials_in_brackets_is_an_organisation_with_that_alias():
+    text = "Degroof Petercam (DP) meldt winst. Ook dit jaar verwacht DP groei."
+    assert {(m.text, m.type, m.entity) for m in extract_mentions(text)} == {
+        ("Degroof Petercam", "organization", "Degroof Petercam"), ("DP", "organization", "Degroof Petercam")}
+
+
+def test_royals_are_named_without_their_title_in_the_facets():
+    assert entities("Koning Filip en koningin Máxima openden de tentoonstelling.", "person") == {
+        "Filip van België", "Máxima der Nederlanden"}
+
+
+def test_a_club_named_like_a_king_is_an_organisation():
+    assert entities("Willem II won zaterdag met 2-0 van NAC Breda.", "organization") == {"Willem II", "NAC Breda"}
+
+
+def test_a_profession_before_a_name_is_no_part_of_it():
+    assert entities("Rapper Stromae gaf gisteren een concert in Gent.", "person") == {"Stromae"}
