@@ -258,6 +258,8 @@ class NameEvidence(ArticleText):
 
     def _type_from_cues(self, parts, words):
         first = words[0]
+        if len(words) == 1 and self.text.endswith("een ", 0, parts[0][0]):
+            return "other", STRONG  # "een Oscar", "een Mercedes": a thing named after someone, no person
         if self.is_first_name(first):
             return "person", STRONG
         if first == "The" and len(words) > 1:
@@ -537,7 +539,8 @@ class MentionRules(NameEvidence):
                 and not self.is_first_name(word) and not self.is_nationality(word) and not self.is_common_word(word))
 
     def _opens_sentence_only(self, word, parts, i):
-        """Sentence-initial words that only look like names: "Het", "Vakbond FNV", "Bussen van Arriva"."""
+        """Sentence-initial words that only look like names: "Het", "Vakbond FNV", "Bussen van Arriva",
+        "Accepteer Cookies" (a word Dutch writes in lower case only)."""
         if self.is_common_word(word):
             return True
         if len(parts) - i < 2 or self.is_first_name(word) or word in self.gazetteer.surfaces:
@@ -551,6 +554,7 @@ class MentionRules(NameEvidence):
             _is_person_cue(lower)
             or lower in PLACE_NOUNS
             or lower.endswith(ORG_CUE_ENDINGS)
+            or lower in self.gazetteer.lowercase_words
             or following == "van"
             or self.is_first_name(following)
         )

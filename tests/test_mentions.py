@@ -752,3 +752,14 @@ def test_a_club_named_like_a_king_is_an_organisation():
 
 def test_a_profession_before_a_name_is_no_part_of_it():
     assert entities("Rapper Stromae gaf gisteren een concert in Gent.", "person") == {"Stromae"}
+
+
+@pytest.mark.parametrize("text", ["Accepteer Cookies om verder te lezen.", "Bekijk Foto Galerij hieronder."])
+def test_a_sentence_opening_word_dutch_writes_in_lower_case_is_no_part_of_a_name(text):
+    assert "person" not in {m.type for m in extract_mentions(text)}
+    assert not any(m.text.startswith(("Accepteer", "Bekijk")) for m in extract_mentions(text))
+
+
+def test_a_given_name_after_the_indefinite_article_is_a_thing_not_a_person():
+    assert [(m.text, m.type) for m in extract_mentions("Zij won vorig jaar een Oscar voor haar rol.")] == [
+        ("Oscar", "other")]
