@@ -160,11 +160,13 @@ def abbreviations(article, chosen):
             continue
         abbreviation, name = bracket.group(1), text[c.start:c.end]
         if c.type == "person":
-            # "Degroof Petercam (DP)": a name without a first name, abbreviated by its initials, is an
-            # organisation; people are not abbreviated so ("Jan Peeters (CD&V)" names his party).
-            if c.method != "rule" or abbreviation != _initials(name) or article.is_first_name(name.split()[0]):
+            # "Jan Peter Balkenende (JPB)", "Jan de Vries (JdV)": the person's initials are the person;
+            # "Degroof Petercam (DP)": a name without a first name so abbreviated is an organisation;
+            # "Jan Peeters (CD&V)" names his party.
+            if abbreviation not in (_initials(name), "".join(word[0] for word in name.split())):
                 continue
-            c.type = "organization"
+            if c.method == "rule" and not article.is_first_name(name.split()[0]):
+                c.type = "organization"
         capitals = sum(ch.isupper() for ch in abbreviation)
         if capitals >= 2 and abbreviation[0] == _first_capital(name):
             aliases.setdefault(abbreviation, c)

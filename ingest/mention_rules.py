@@ -106,6 +106,10 @@ class ArticleText:
         """"ROUBAIX - ..." or "GENÈVE (AFP) - ..." opening a paragraph."""
         return DATELINE_TAIL.match(self.text, end) is not None
 
+    def _is_label_word(self, word):
+        """"BEURS", "BREAKING": a Dutch or English word in capitals, a section label rather than a place."""
+        return is_lowercase_word(word, self.gazetteer) or word.lower() in self.gazetteer.english_words
+
     def _emphasis_not_dateline(self, word, end):
         """A word in capitals that is a common or lower-case Dutch word ("ECHT", "BEURS") and does not
         open a dateline ("ECHT - ..."): emphasis or a section label, no place."""
@@ -229,8 +233,10 @@ class NameEvidence(ArticleText):
         word, surface = words[0], self.text[surname.start:surname.end]
         return (
             " " not in surface and surface != surname.entity and not word.isupper() and not self.is_common_word(word)
+            and word.lower() not in self.gazetteer.lowercase_words  # "Sultan Erdogan", "Kroonprinses Amalia"
             and not self.is_nationality(word) and not _is_person_cue(word) and not _is_org_word(word)
-        )
+            and not (word.endswith("er") and self.gazetteer.surfaces.get(word[:-2], surname).type == "location")
+        )  # "Limburger Wilders": an inhabitant of a known place
 
     def _named_after(self, parts, i):
         """"Koning Boudewijnstadion", "Prins Bernhard Cultuurfonds": a title opening a sequence whose last
@@ -258,7 +264,7 @@ class NameEvidence(ArticleText):
 
     def _type_from_cues(self, parts, words):
         first = words[0]
-        if len(words) == 1 and self.text.endswith("een ", 0, parts[0][0]):
+        if len(words) == 1 and self.text.endswith(("een ", "Een "), 0, parts[0][0]):
             return "other", STRONG  # "een Oscar", "een Mercedes": a thing named after someone, no person
         if self.is_first_name(first):
             return "person", STRONG
@@ -469,7 +475,7 @@ class MentionRules(NameEvidence):
             found.append(Candidate(start, end, "other" if generic else "organization", word, None, "rule", STRONG + 2))
         elif other:
             found.append(Candidate(start, end, "other", word, None, "rule", STRONG + 2))
-        elif all_capitals and covered[start] is None and self._is_dateline(end) and not is_lowercase_word(word, self.gazetteer):
+        elif all_capitals and covered[start] is None and self._is_dateline(end) and not self._is_label_word(word):
             # "ROUBAIX - ...": the place, named as it is written in running text
             found.append(Candidate(start, end, "location", word.title(), None, "rule", STRONG + 2))
         elif compass:
@@ -539,8 +545,8 @@ class MentionRules(NameEvidence):
                 and not self.is_first_name(word) and not self.is_nationality(word) and not self.is_common_word(word))
 
     def _opens_sentence_only(self, word, parts, i):
-        """Sentence-initial words that only look like names: "Het", "Vakbond FNV", "Bussen van Arriva",
-        "Accepteer Cookies" (a word Dutch writes in lower case only)."""
+        """Sentence-initial words that only look like names: "Het", "Vakbond FNV", "Bussen van Arriva", "Accepteer
+        Cookies" (a word written in lower case only, unless an organisation word or a known name follows)."""
         if self.is_common_word(word):
             return True
         if len(parts) - i < 2 or self.is_first_name(word) or word in self.gazetteer.surfaces:
@@ -554,7 +560,7 @@ class MentionRules(NameEvidence):
             _is_person_cue(lower)
             or lower in PLACE_NOUNS
             or lower.endswith(ORG_CUE_ENDINGS)
-            or lower in self.gazetteer.lowercase_words
+            or (lower in self.gazetteer.lowercase_words and not _is_org_word(following) and following not in self.gazetteer.surfaces)
             or following == "van"
             or self.is_first_name(following)
         )
@@ -591,7 +597,7 @@ class MentionRules(NameEvidence):
             return [self._rule_candidate(start, end, "other", STRONG, override=True)]
         if len(words) == 1:
             word = words[0]
-            if word.isupper() and covered[start] is None and self._is_dateline(end) and not is_lowercase_word(word, self.gazetteer):
+            if word.isupper() and covered[start] is None and self._is_dateline(end) and not self._is_label_word(word):
                 return [self._rule_candidate(start, end, "location", STRONG, override=True)]
             if word.startswith(COMPASS_PREFIXES):
                 return [self._rule_candidate(start, end, "location", STRONG, override=True)]

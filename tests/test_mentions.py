@@ -763,3 +763,37 @@ def test_a_sentence_opening_word_dutch_writes_in_lower_case_is_no_part_of_a_name
 def test_a_given_name_after_the_indefinite_article_is_a_thing_not_a_person():
     assert [(m.text, m.type) for m in extract_mentions("Zij won vorig jaar een Oscar voor haar rol.")] == [
         ("Oscar", "other")]
+
+
+@pytest.mark.parametrize(
+    "text, name, initials",
+    [
+        ("Jan Peter Balkenende (JPB) was premier.", "Jan Peter Balkenende", "JPB"),
+        ("Tekst: Jan de Vries (JdV) schreef het stuk.", "Jan de Vries", "JdV"),
+    ],
+)
+def test_a_persons_initials_in_brackets_are_that_person(text, name, initials):
+    assert {(m.text, m.type, m.entity) for m in extract_mentions(text) if m.text == initials} == {
+        (initials, "person", name)}
+
+
+def test_a_sentence_opening_word_before_an_organisation_word_stays_in_the_name():
+    assert [(m.text, m.type) for m in extract_mentions("Christen Unie stemt tegen het voorstel.")] == [
+        ("Christen Unie", "organization")]
+
+
+def test_an_inhabitant_of_a_known_place_before_a_known_surname_is_no_given_name():
+    assert entities("Limburger Wilders won de verkiezingen.", "person") == {"Geert Wilders"}
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("BREAKING - Brand in Gent.", {("Gent", "location")}),
+        ("Een Oscar winnen is moeilijk.", {("Oscar", "other")}),
+        ("Hema sluit veertig winkels.", {("HEMA", "organization")}),
+        ("Het is nog onduidelijk. (DPA)", {("Deutsche Presse-Agentur", "organization")}),
+    ],
+)
+def test_labels_things_and_known_spellings_found_in_a_fresh_review(text, found):
+    assert {(m.entity, m.type) for m in extract_mentions(text)} == found
