@@ -115,6 +115,11 @@ class ArticleText:
         open a dateline ("ECHT - ..."): emphasis or a section label, no place."""
         return (self.is_common_word(word) or is_lowercase_word(word, self.gazetteer)) and not self._is_dateline(end)
 
+    def is_unknown_word(self, word):
+        """A capitalised word that no entity file or word list knows, as a surname is."""
+        return (word[:1].isupper() and not word.isupper() and word not in self.gazetteer.surfaces
+                and not self.is_common_word(word) and word.lower() not in self.gazetteer.lowercase_words)
+
     def _known_elsewhere(self, word):
         """Whether `word` occurs on word boundaries somewhere other than at a sentence start."""
         text, size = self.text, len(word)
@@ -541,14 +546,14 @@ class MentionRules(NameEvidence):
         if not words:
             return False
         word = words[0]
-        return (word[:1].isupper() and not word.isupper() and word not in self.gazetteer.surfaces
-                and not self.is_first_name(word) and not self.is_nationality(word) and not self.is_common_word(word))
+        return self.is_unknown_word(word) and not self.is_first_name(word) and not self.is_nationality(word)
 
     def _opens_sentence_only(self, word, parts, i):
         """Sentence-initial words that only look like names: "Het", "Vakbond FNV", "Bussen van Arriva", "Accepteer
         Cookies" (a word written in lower case only, unless an organisation word or a known name follows)."""
         if self.is_common_word(word):
-            return True
+            return not (self.is_first_name(word) and i + 1 < len(parts)  # but "Ben Weyts", "Daan Roosegaarde"
+                        and self.is_unknown_word(self.text[parts[i + 1][0]:parts[i + 1][1]]))
         if len(parts) - i < 2 or self.is_first_name(word) or word in self.gazetteer.surfaces:
             return False
         lower = word.lower()

@@ -797,3 +797,13 @@ def test_an_inhabitant_of_a_known_place_before_a_known_surname_is_no_given_name(
 )
 def test_labels_things_and_known_spellings_found_in_a_fresh_review(text, found):
     assert {(m.entity, m.type) for m in extract_mentions(text)} == found
+
+
+@pytest.mark.parametrize("text, name", [("Ben Weyts zei het gisteren.", "Ben Weyts"),
+                                        ("Daan Roosegaarde toonde zijn ontwerp.", "Daan Roosegaarde")])
+def test_a_given_name_that_is_also_a_word_opens_a_sentence_before_an_unknown_surname(text, name):
+    assert entities(text, "person") == {name}
+
+
+def test_a_verb_that_is_also_a_given_name_does_not_join_a_known_surname():
+    assert entities("Wil Rutte dat wel?", "person") == {"Mark Rutte"}
