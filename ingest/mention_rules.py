@@ -325,7 +325,7 @@ class NameEvidence(ArticleText):
             place_like = first.lower() in ("ter", "ten")  # "Ter Apel", "Ten Boer" are villages as often
             return ("other" if place_like or self.is_common_word(head) else "person"), WEAK
         if len(words) > 1:
-            adjective = first.lower() in self.gazetteer.common_words or first.endswith(ADJECTIVE_ENDINGS)
+            adjective = first.lower() in self.gazetteer.common_words or first.lower() in self.gazetteer.lowercase_words or first.endswith(ADJECTIVE_ENDINGS)
             phrase = any(w.islower() for w in words)  # "Filmfestival van Venetië": no first name before "van"
             # Two capitalised words are most often a person; three or more without a first name are
             # more often a title, an event or a foreign organisation than a person.

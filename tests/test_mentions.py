@@ -807,3 +807,8 @@ def test_a_given_name_that_is_also_a_word_opens_a_sentence_before_an_unknown_sur
 
 def test_a_verb_that_is_also_a_given_name_does_not_join_a_known_surname():
     assert entities("Wil Rutte dat wel?", "person") == {"Mark Rutte"}
+
+
+def test_capitalised_words_opening_with_a_dutch_word_are_no_person():
+    assert [(m.text, m.type) for m in extract_mentions("Nu keert Postcode Loterij weer miljoenen uit.")
+            if "Loterij" in m.text] == [("Postcode Loterij", "other")]
