@@ -107,18 +107,21 @@ class ArticleText:
         return DATELINE_TAIL.match(self.text, end) is not None
 
     def _is_label_word(self, word):
-        """"BEURS", "BREAKING": a Dutch or English word in capitals, a section label rather than a place."""
-        return is_lowercase_word(word, self.gazetteer) or word.lower() in self.gazetteer.english_words
-
-    def _emphasis_not_dateline(self, word, end):
-        """A word in capitals that is a common or lower-case Dutch word ("ECHT", "BEURS") and does not
-        open a dateline ("ECHT - ..."): emphasis or a section label, no place."""
-        return (self.is_common_word(word) or is_lowercase_word(word, self.gazetteer)) and not self._is_dateline(end)
+        """"BEURS", "ECHT", "BREAKING": a Dutch or English word in capitals, a section label or emphasis
+        rather than a place (unless it opens a dateline and an entity file knows it: "ECHT - ...")."""
+        gazetteer = self.gazetteer
+        return self.is_common_word(word) or is_lowercase_word(word, gazetteer) or word.lower() in gazetteer.english_words
 
     def is_unknown_word(self, word):
         """A capitalised word that no entity file or word list knows, as a surname is."""
         return (word[:1].isupper() and not word.isupper() and word not in self.gazetteer.surfaces
                 and not self.is_common_word(word) and word.lower() not in self.gazetteer.lowercase_words)
+
+    def _named_after(self, parts, i):
+        """"Koning Boudewijnstadion", "Prins Bernhard Cultuurfonds": a title opening a sequence whose last
+        word is a venue or an organisation word is part of a name given after a person."""
+        last = self.text[parts[-1][0]:parts[-1][1]]
+        return len(parts) - i > 1 and (head_type(last) == "location" or _is_org_word(last))
 
     def _known_elsewhere(self, word):
         """Whether `word` occurs on word boundaries somewhere other than at a sentence start."""
@@ -238,16 +241,10 @@ class NameEvidence(ArticleText):
         word, surface = words[0], self.text[surname.start:surname.end]
         return (
             " " not in surface and surface != surname.entity and not word.isupper() and not self.is_common_word(word)
-            and word.lower() not in self.gazetteer.lowercase_words  # "Sultan Erdogan", "Kroonprinses Amalia"
+            and word.lower() not in self.gazetteer.lowercase_words  # "Kroonprinses Amalia"
             and not self.is_nationality(word) and not _is_person_cue(word) and not _is_org_word(word)
             and not (word.endswith("er") and self.gazetteer.surfaces.get(word[:-2], surname).type == "location")
-        )  # "Limburger Wilders": an inhabitant of a known place
-
-    def _named_after(self, parts, i):
-        """"Koning Boudewijnstadion", "Prins Bernhard Cultuurfonds": a title opening a sequence whose last
-        word is a venue or an organisation word is part of a name given after a person."""
-        last = self.text[parts[-1][0]:parts[-1][1]]
-        return len(parts) - i > 1 and (head_type(last) == "location" or _is_org_word(last))
+        )  # not "Limburger Wilders", an inhabitant of a known place
 
     def _may_be_surname(self, match):
         """Whether a known name right after a given name is that person's surname: a place or a person
@@ -325,6 +322,7 @@ class NameEvidence(ArticleText):
             place_like = first.lower() in ("ter", "ten")  # "Ter Apel", "Ten Boer" are villages as often
             return ("other" if place_like or self.is_common_word(head) else "person"), WEAK
         if len(words) > 1:
+            # "Postcode Loterij" opens with a Dutch word, "Nationale ..." with an adjective
             adjective = first.lower() in self.gazetteer.common_words or first.lower() in self.gazetteer.lowercase_words or first.endswith(ADJECTIVE_ENDINGS)
             phrase = any(w.islower() for w in words)  # "Filmfestival van Venetië": no first name before "van"
             # Two capitalised words are most often a person; three or more without a first name are
@@ -433,7 +431,7 @@ class MentionRules(NameEvidence):
             if " " not in surface and not surface.isupper():  # "Best" opening a sentence, but not "VN"
                 if self.opens_sentence(start) and self.is_common_word(surface):
                     continue
-            elif surface in self.gazetteer.capitals_forms and self._emphasis_not_dateline(surface, end):
+            elif surface in self.gazetteer.capitals_forms and self._is_label_word(surface) and not self._is_dateline(end):
                 continue  # "Het is ECHT waar": a word in capitals, though "ECHT -" is the town of Echt
             found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", STRONG))
         return found
@@ -513,7 +511,7 @@ class MentionRules(NameEvidence):
                 info = leading_word(word)
             dropped, person_cue, nationality, first_name = info
             after = text[parts[i + 1][0]:parts[i + 1][1]] if word.isupper() and i + 1 < n else ""
-            if dropped and not (after[:1].isupper() and not after.isupper()):  # but "OH Leuven", "HBO Max"
+            if dropped and not (after[:1].isupper() and not after.isupper()):  # but "OH Leuven"
                 i += 1
             elif word in SURNAME_OPENERS and i + 1 < n and self._surname_follows(parts[i + 1:n]):
                 break
