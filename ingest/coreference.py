@@ -163,7 +163,7 @@ def abbreviations(article, chosen):
             # "Jan Peter Balkenende (JPB)", "Jan de Vries (JdV)": the person's initials are the person;
             # "Degroof Petercam (DP)": a name without a first name so abbreviated is an organisation;
             # "Jan Peeters (CD&V)" names his party.
-            if abbreviation not in (_initials(name), "".join(word[0] for word in name.split())):
+            if abbreviation not in _initials(name):
                 continue
             if c.method == "rule" and not article.is_first_name(name.split()[0]):
                 c.type = "organization"
@@ -187,7 +187,9 @@ def abbreviations(article, chosen):
 
 
 def _initials(name):
-    return "".join(word[0] for word in name.split() if word[0].isupper())
+    """"Jan Peter Balkenende" -> ("JPB", "JPB"); "Jan de Vries" -> ("JV", "JdV"): of the capitalised words, of all."""
+    words = name.split()
+    return "".join(word[0] for word in words if word[0].isupper()), "".join(word[0] for word in words)
 
 
 def _first_capital(name):

@@ -188,7 +188,7 @@ def remembered_entities(db: sqlite_utils.Database, entity_files: Iterable = ()) 
                  for name, type_, wikidata, aliases in given),
                 pk="name",
             )
-    return given + [(name, type_, wikidata, tuple(aliases)) for name, type_, wikidata, aliases in stored]
+    return given + stored
 
 
 def link_partial_names(db: sqlite_utils.Database, gazetteer=None) -> int:

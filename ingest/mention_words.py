@@ -38,7 +38,8 @@ partijleider lijsttrekker voorzitter ondervoorzitter secretaris-generaal woordvo
 bondscoach directeur topman topvrouw ceo baas oprichter eigenaar voorman koning koningin prins prinses keizer
 paus kardinaal bisschop aartsbisschop imam rabbijn dominee pastoor generaal kolonel majoor kapitein commandant
 advocaat advocate rechter onderzoeksrechter procureur aanklager openbaar professor prof. dr. mr. ir. drs. heer
-mevrouw meneer mijnheer rapper muzikant presentator presentatrice cabaretier zanger zangeres schrijver schrijfster auteur dichter acteur actrice regisseur kunstenaar
+mevrouw meneer mijnheer zanger zangeres schrijver schrijfster auteur dichter acteur actrice regisseur kunstenaar
+rapper muzikant presentator presentatrice cabaretier
 componist dirigent journalist fotograaf ploegleider speler spelers aanvaller verdediger middenvelder doelman
 keeper spits renner wielrenner tennisser tennisster atleet zwemmer schaatser voetballer piloot kampioen
 econoom analist onderzoeker wetenschapper historicus politicus politica collega ambtgenoot opvolger voorganger

@@ -15,6 +15,7 @@ from .mention_words import (
 PORTFOLIO_PREFIXES = ("minister van ", "Minister van ", "staatssecretaris van ", "Staatssecretaris van ",
                       "ministers van ", "oud-minister van ")
 MINISTRY_PREFIXES = ("ministerie van ", "Ministerie van ")
+MINISTRY_PREFIX_LENGTH = len(MINISTRY_PREFIXES[0])
 MINISTRY_TAIL = re.compile(rf"(?:, {CAP}(?: {CAP})*)*,? en {CAP}(?: {CAP})*")  # ", Cultuur en Wetenschap"
 # " voor de Statistiek", " voor Gelijkheid van Kansen en voor Racismebestrijding": what follows an organisation word
 ORGANISATION_TAIL = re.compile(
@@ -38,9 +39,7 @@ def with_institutions(article, chosen):
             continue
         start = text.rfind(" ", 0, c.start - 1) + 1
         name = text[start:c.end]
-        known = article.gazetteer.surfaces.get(name)
-        found.append(Candidate(start, c.end, "organization", known.name if known else name,
-                               known.wikidata if known else None, "rule", c.strength))
+        found.append(Candidate(start, c.end, "organization", *_entity(article, name), "rule", c.strength))
     return found
 
 
@@ -74,17 +73,15 @@ def with_ministries(article, chosen):
     text = article.text
     if "inisterie van " not in text:
         return chosen
-    surfaces = article.gazetteer.surfaces
     extended = []
     for c in chosen:
-        if c.start < 15 or not text.endswith(MINISTRY_PREFIXES, 0, c.start):
+        if c.start < MINISTRY_PREFIX_LENGTH or not text.endswith(MINISTRY_PREFIXES, 0, c.start):
             continue
         tail = MINISTRY_TAIL.match(text, c.end)
         end = tail.end() if tail else c.end
         name = "ministerie van " + " ".join(text[c.start:end].split())
-        known = surfaces.get(name)
-        c.start, c.end, c.type, c.strength = c.start - 15, end, "organization", STRONG + 2
-        c.entity, c.wikidata = (known.name, known.wikidata) if known else (name, None)
+        c.start, c.end, c.type, c.strength = c.start - MINISTRY_PREFIX_LENGTH, end, "organization", STRONG + 2
+        c.entity, c.wikidata = _entity(article, name)
         extended.append(c)
     return [c for c in chosen if not any(e is not c and e.start <= c.start and c.end <= e.end for e in extended)]
 
@@ -118,9 +115,7 @@ def with_organisation_tails(article, chosen):
         if _is_org_word(tail[-1]) or named in article.gazetteer.surfaces:
             continue  # "Bank voor de Boerenpartij", "Commissie voor Oekraïne": for another organisation or place
         name = " ".join(text[start:end].split())
-        known = article.gazetteer.surfaces.get(name)
-        names.append(Candidate(start, end, "organization", known.name if known else name,
-                               known.wikidata if known else None, "rule", STRONG + 2))
+        names.append(Candidate(start, end, "organization", *_entity(article, name), "rule", STRONG + 2))
     if not names:
         return chosen
     kept = [c for c in chosen if not any(n.start <= c.start and c.end <= n.end for n in names)]
@@ -137,3 +132,9 @@ def _tail_end(article, match):
             return offset + i
         i = tail.find(" en ", i + 4)
     return match.end()
+
+
+def _entity(article, name):
+    """(entity name, wikidata) for an organisation's whole name: the known entity's, or the name itself."""
+    known = article.gazetteer.surfaces.get(name)
+    return (known.name, known.wikidata) if known else (name, None)
