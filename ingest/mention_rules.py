@@ -520,7 +520,7 @@ class MentionRules(NameEvidence):
             elif person_cue and not self._named_after(parts, i):
                 i += 1
             elif nationality and not (n - i > 1 and first_name):
-                if n - i >= 2 and _is_org_word(text[parts[-1][0]:parts[-1][1]]):
+                if n - i >= 2 and _opens_organisation_name([text[s:e] for s, e in parts[i + 1:n]], self.gazetteer):
                     break
                 i += 1
             else:
@@ -644,6 +644,14 @@ def _is_member_role(word):
     """"trainer", "oud-trainer", "teambaas", "clubvoorzitter": the role of someone in an organisation."""
     return word.rsplit("-", 1)[-1] in MEMBER_ROLES or any(
         word.endswith(role) for role in MEMBER_ROLES if len(role) >= 4 and len(word) > len(role) + 2)
+
+
+def _opens_organisation_name(rest, gazetteer):
+    """Whether a nationality before the words `rest` is part of an organisation's name: "Katholieke
+    Universiteit Leuven", "Vlaamse Gemeenschap", "Nationale Bank"; not in "Britse British Airways" or
+    "Sloveen van UAE Team Emirates", where the name only follows it."""
+    return _is_org_word(rest[0]) or _is_org_word(rest[-1]) and all(
+        w[:1].isupper() and w.lower() not in gazetteer.english_words for w in rest[:-1])
 
 
 def _has_inner_capital(word):

@@ -208,10 +208,24 @@ def test_an_unknown_abbreviation_in_brackets_becomes_the_alias_of_the_name_befor
         ("Onderzoekers van de TU Delft ontdekten het.", "TU Delft"),
         ("Onderzoekers van de TU Twente ontdekten het.", "TU Twente"),
         ("Het Sociaal en Cultureel Planbureau meldt dat.", "Sociaal en Cultureel Planbureau"),
+        ("Hij studeerde aan de Katholieke Universiteit Leuven.", "Katholieke Universiteit Leuven"),
+        ("Het geld komt van de Vlaamse Gemeenschap.", "Vlaamse Gemeenschap"),
+        ("Ze werkt voor de Christelijke Mutualiteit Limburg.", "Christelijke Mutualiteit Limburg"),
     ],
 )
 def test_an_organisation_name_is_never_cut_into_a_shorter_entity(text, name):
     assert [(m.type, m.entity) for m in extract_mentions(text)] == [("organization", name)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Het Britse British Airways schrapt vluchten.", "British Airways"),
+        ("De Sloveen van Veltrama Team Emirates won.", "Veltrama Team Emirates"),
+    ],
+)
+def test_a_nationality_before_a_name_that_follows_is_no_part_of_it(text, name):
+    assert [m.entity for m in extract_mentions(text) if m.type == "organization"] == [name]
 
 
 def test_prizes_and_events_are_not_people_and_venues_are_places():
