@@ -520,7 +520,7 @@ class MentionRules(NameEvidence):
             elif person_cue and not self._named_after(parts, i):
                 i += 1
             elif nationality and not (n - i > 1 and first_name):
-                if n - i >= 2 and _opens_organisation_name([text[s:e] for s, e in parts[i + 1:n]], self.gazetteer):
+                if n - i >= 3 and _opens_organisation_name([text[s:e] for s, e in parts[i + 1:n]], self.gazetteer):
                     break
                 i += 1
             else:
@@ -647,9 +647,11 @@ def _is_member_role(word):
 
 
 def _opens_organisation_name(rest, gazetteer):
-    """Whether a nationality before the words `rest` is part of an organisation's name: "Katholieke
-    Universiteit Leuven", "Vlaamse Gemeenschap", "Nationale Bank"; not in "Britse British Airways" or
-    "Sloveen van UAE Team Emirates", where the name only follows it."""
+    """Whether a nationality before the words `rest` (two or more) is part of an organisation's name:
+    "Katholieke Universiteit Leuven", "Christelijke Mutualiteit Limburg". Not before a name the gazetteer knows ("de Belgische Raad van State", "het Duitse Volkswagen Group"),
+    a name of its own ("het Britse British Airways") or one organisation word ("de Amerikaanse Senaat")."""
+    if any(" ".join(rest[:k]) in gazetteer.surfaces for k in range(1, len(rest) + 1)):
+        return False
     return _is_org_word(rest[0]) or _is_org_word(rest[-1]) and all(
         w[:1].isupper() and w.lower() not in gazetteer.english_words for w in rest[:-1])
 

@@ -107,7 +107,7 @@ Olympische Paralympische Marathon Classic Biënnale Biennale Expo Derby
 ORG_WORDS = frozenset("""
 Universiteit Hogeschool Ministerie Bank Stichting Vereniging Partij Raad Commissie Rechtbank Hof Federatie Bond
 Unie Instituut Ziekenhuis Omroep Fonds Agentschap Dienst Groep Academie Orkest Comité Beweging Liga
-Bureau Autoriteit Inspectie Maatschappij Gemeenschap Mutualiteit Holding Coöperatie Kerk Parlement Senaat Kamer Regering Kabinet
+Bureau Autoriteit Inspectie Maatschappij Mutualiteit Holding Coöperatie Kerk Parlement Senaat Kamer Regering Kabinet
 Company Corporation Group University Party Institute Foundation Association Agency Organisation Organization
 Union Airlines Airways Motors Industries Records Productions Studios Pictures Telecom Energy Pharma Systems
 Technologies Electronics Fund Trust Capital Partners Media News Times Post Journal Club United FC NV BV AG SA
@@ -119,7 +119,7 @@ VZW BVBA CVBA LLC SpA SARL SAS Cie Groupe Société Compagnie Banque Fédératio
 GENERIC_ORG_WORDS = frozenset("""
 Ministerie Hof Rechtbank Bank Group Groep Holding Stichting Vereniging Universiteit Hogeschool Ziekenhuis Bureau
 Dienst Fonds Instituut Agentschap Federatie Bond Partij Academie Orkest Comité Beweging Autoriteit Inspectie
-Maatschappij Gemeenschap Coöperatie Company Corporation University Institute Foundation Association Agency
+Maatschappij Coöperatie Company Corporation University Institute Foundation Association Agency
 """.split())
 ORG_ENDINGS = ("bank", "partij", "bond", "groep", "fonds", "unie", "raad", "dienst", "stichting", "vereniging",
                "maatschappij", "omroep", "krant", "blad", "academie", "instituut", "federatie", "beweging",

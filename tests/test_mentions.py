@@ -210,6 +210,7 @@ def test_an_unknown_abbreviation_in_brackets_becomes_the_alias_of_the_name_befor
         ("Het Sociaal en Cultureel Planbureau meldt dat.", "Sociaal en Cultureel Planbureau"),
         ("Hij studeerde aan de Katholieke Universiteit Leuven.", "Katholieke Universiteit Leuven"),
         ("Het geld komt van de Vlaamse Gemeenschap.", "Vlaamse Gemeenschap"),
+        ("Vlaamse Gemeenschap betaalt de lonen.", "Vlaamse Gemeenschap"),
         ("Ze werkt voor de Christelijke Mutualiteit Limburg.", "Christelijke Mutualiteit Limburg"),
     ],
 )
@@ -222,6 +223,10 @@ def test_an_organisation_name_is_never_cut_into_a_shorter_entity(text, name):
     [
         ("Het Britse British Airways schrapt vluchten.", "British Airways"),
         ("De Sloveen van Veltrama Team Emirates won.", "Veltrama Team Emirates"),
+        ("De Belgische Raad van State schorst het besluit.", "Raad van State"),
+        ("De Franse Société Générale schrapt banen.", "Société Générale"),
+        ("Het Duitse Volkswagen Group bouwt minder auto's.", "Volkswagen Group"),
+        ("De Amerikaanse Senaat stemt vandaag.", "Senaat"),
     ],
 )
 def test_a_nationality_before_a_name_that_follows_is_no_part_of_it(text, name):
