@@ -21,9 +21,25 @@ MINISTRY_TAIL = re.compile(rf"(?:, {CAP}(?: {CAP})*)*,? en {CAP}(?: {CAP})*")  #
 ORGANISATION_TAIL = re.compile(
     rf" (?:voor|tot) (?:(?:de|het) )?{CAP}(?:(?: | (?:van|voor|en|en voor|en van)(?: (?:de|het))? ){CAP})*"
 )
+# "Radio 1", "Kanaal 2", "TV 3": a channel's word and its number, not a count ("Radio 1,5 procent")
+CHANNEL = re.compile(r"\b(?:Radio|Kanaal|TV|Televisie) [1-9][0-9]?(?![\w%]|[.,]\d)")
 # "rechtbank Gelderland", "universiteit Utrecht": lowercase nouns of institutions named by their place
 INSTITUTION_NOUNS = ("rechtbank ", "gerechtshof ", "universiteit ", "hogeschool ", "veiligheidsregio ",
                      "waterschap ", "omroep ")
+
+
+def with_channels(article, chosen):
+    """"Radio 1", "Kanaal 2": a channel's word and its number name one broadcaster, an organisation; the
+    number is no count when nothing but a space, a full stop or a comma without a digit follows it."""
+    text = article.text
+    if "Radio " not in text and "Kanaal " not in text and "TV " not in text and "Televisie " not in text:
+        return chosen
+    channels = [m.span() for m in CHANNEL.finditer(text)]
+    if not channels:
+        return chosen
+    kept = [c for c in chosen if not any(s < c.end and c.start < e for s, e in channels)]
+    names = [Candidate(s, e, "organization", *_entity(article, text[s:e]), "rule", STRONG + 2) for s, e in channels]
+    return sorted(kept + names, key=_START)
 
 
 def with_institutions(article, chosen):

@@ -831,3 +831,15 @@ def test_a_verb_that_is_also_a_given_name_does_not_join_a_known_surname():
 def test_capitalised_words_opening_with_a_dutch_word_are_no_person():
     assert [(m.text, m.type) for m in extract_mentions("Nu keert Postcode Loterij weer miljoenen uit.")
             if "Loterij" in m.text] == [("Postcode Loterij", "other")]
+
+
+def test_a_channel_word_and_its_number_name_one_broadcaster():
+    text = "Het interview liep op Radio 1 en Kanaal 2. TV 3 zond het later uit."
+    assert [(m.text, m.type) for m in extract_mentions(text)] == [
+        ("Radio 1", "organization"), ("Kanaal 2", "organization"), ("TV 3", "organization")
+    ]
+
+
+def test_a_number_after_a_channel_word_that_counts_is_no_part_of_its_name():
+    found = [m.text for m in extract_mentions("De luistercijfers van Radio 1,5 procent hoger, Radio 2% lager.")]
+    assert "Radio 1" not in found and "Radio 2" not in found
