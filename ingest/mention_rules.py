@@ -658,8 +658,9 @@ def _opens_organisation_name(rest, gazetteer):
 
 def _has_inner_capital(word):
     """"PostNL", "ZonMw": a capital inside a word that is not all capitals. A capital after a hyphen or
-    an apostrophe starts a part of a compound name ("Sint-Truiden", "O'Neill") and is no brand's."""
-    return not word.isupper() and any(c.isupper() and word[i] not in "-'’" for i, c in enumerate(word[1:]))
+    an apostrophe starts a part of a compound name ("Sint-Truiden", "O'Neill") and is no brand's, nor one after
+    a compound cut short ("Kamer- en Senaatsleden")."""
+    return not word.isupper() and any(c.isupper() and word[i] not in "-'’ " for i, c in enumerate(word[1:]))
 
 
 def _inside_known_name(candidate, covered):

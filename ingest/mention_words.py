@@ -14,7 +14,11 @@ from operator import attrgetter
 UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 # "al-Sharaa", "el-Sisi": an Arabic article joined to a name is part of it (never at a name's start).
 ARABIC_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az)-"
-CAP = rf"(?:{ARABIC_ARTICLE})?[{UPPER}][\w]*(?:[-'’&][\w]+)*"
+_NOT_AFTER_COMPASS = "".join(f"(?<!{word})" for word in (
+    "Noord", "Zuid", "Oost", "West", "Midden", "Centraal", "oost", "west", "Zuidelijk", "Noordelijk"))
+# "Radio- en Televisieomroep": a compound cut short before "en"/"of" is one word with the compound after it
+# (but "Noord- en Zuid-Holland", "Midden- en Oost-Europa" name two places)
+CAP = rf"(?:{ARABIC_ARTICLE})?[{UPPER}][\w]*(?:[-'’&][\w]+)*(?:{_NOT_AFTER_COMPASS}- (?:en|of) [{UPPER}][\w]*(?:[-'’&][\w]+)*)?"
 INITIAL = rf"[{UPPER}]\."
 PARTICLES = "van|von|de|der|den|ter|ten|du|da|di|del|della|dos|das|la|le|bin|ibn|al|el|'t|van't|vanden|vander|zu"
 PARTICLE_WORDS = frozenset(PARTICLES.split("|")) | {"vande", "vanden", "vander", "d'"}
@@ -126,7 +130,7 @@ ORG_ENDINGS = ("bank", "partij", "bond", "groep", "fonds", "unie", "raad", "dien
                "ziekenhuis", "universiteit", "hogeschool", "orkest", "ministerie", "agentschap", "comité", "bureau",
                "genootschap", "centrum", "autoriteit", "inspectie", "rechtbank", "college", "korps", "recherche",
                "politie", "overheid", "leger", "verbond", "platform", "secretariaat", "steunpunt", "confederatie",
-               "alliantie", "coalitie", "commissariaat", "observatorium")
+               "alliantie", "coalitie", "commissariaat", "observatorium", "organisatie")
 LEGAL_FORMS = frozenset("BV B.V. NV N.V. VZW BVBA CVBA AG SA GmbH Ltd plc Inc LLC SpA SARL".split())
 ORG_PREFIXES = frozenset("FC KV KRC RSC SV VV AFC AS AC SC KSV KVC KAA RC SK KFC KSC VfB VfL".split())
 PLACE_ENDINGS = ("straat", "laan", "plein", "gracht", "kade", "dijk", "dorp", "stad", "burg", "dam", "veen",

@@ -843,3 +843,23 @@ def test_a_channel_word_and_its_number_name_one_broadcaster():
 def test_a_number_after_a_channel_word_that_counts_is_no_part_of_its_name():
     found = [m.text for m in extract_mentions("De luistercijfers van Radio 1,5 procent hoger, Radio 2% lager.")]
     assert "Radio 1" not in found and "Radio 2" not in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("De Vlaamse Radio- en Televisieomroep zendt het uit.", "VRT"),
+        ("De Land- en Tuinbouworganisatie protesteert.", "Land- en Tuinbouworganisatie"),
+        ("Het Instituut voor Natuur- en Bosonderzoek telde de vogels.", "Instituut voor Natuur- en Bosonderzoek"),
+    ],
+)
+def test_a_compound_cut_short_before_en_is_part_of_one_organisation_name(text, name):
+    assert [(m.type, m.entity) for m in extract_mentions(text)] == [("organization", name)]
+
+
+def test_compass_words_cut_short_before_en_name_no_one_place():
+    assert [m.entity for m in extract_mentions("In Noord- en Zuid-Holland regent het.")] == ["Zuid-Holland"]
+
+
+def test_a_compound_cut_short_is_no_brand_for_its_inner_capital():
+    assert not entities("De Kamer- en Senaatsleden stemden.", "organization")
