@@ -42,6 +42,23 @@ def with_channels(article, chosen):
     return sorted(kept + names, key=_START)
 
 
+def with_branches(article, chosen):
+    """"Ford Genk", "Shell Nederland", "ING Belgium": an organisation right before a place, with nothing but
+    a space between, names the organisation's branch or plant there: one organisation, not a company and a
+    place."""
+    text, found, previous = article.text, [], None
+    for c in chosen:
+        if (previous is not None and c.type == "location" and previous.type == "organization"
+                and text[previous.end:c.start] == " "):
+            name = text[previous.start:c.end]
+            found[-1] = previous = Candidate(previous.start, c.end, "organization", *_entity(article, name), "rule",
+                                             max(previous.strength, c.strength))
+            continue
+        found.append(c)
+        previous = c
+    return found
+
+
 def with_institutions(article, chosen):
     """"rechtbank Gelderland", "veiligheidsregio Utrecht": a lowercase institution noun before a place
     names the institution, an organisation, not the place."""

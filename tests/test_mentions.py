@@ -863,3 +863,17 @@ def test_compass_words_cut_short_before_en_name_no_one_place():
 
 def test_a_compound_cut_short_is_no_brand_for_its_inner_capital():
     assert not entities("De Kamer- en Senaatsleden stemden.", "organization")
+
+
+def test_an_organisation_right_before_a_place_names_its_branch_there():
+    text = "Renault Vilvoorde sloot de poorten. Shell Nederland en ING Belgium groeien."
+    assert [(m.text, m.type) for m in extract_mentions(text)] == [
+        ("Renault Vilvoorde", "organization"), ("Shell Nederland", "organization"), ("ING Belgium", "organization")
+    ]
+
+
+def test_an_organisation_and_a_place_with_a_word_between_stay_apart():
+    text = "Shell in Nederland groeit. Bij Renault, Vilvoorde, sloot men."
+    assert [(m.text, m.type) for m in extract_mentions(text)] == [
+        ("Shell", "organization"), ("Nederland", "location"), ("Renault", "organization"), ("Vilvoorde", "location")
+    ]
