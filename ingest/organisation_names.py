@@ -9,7 +9,8 @@ entities; "minister van Defensie" names a portfolio, not the ministry. Each func
 import re
 
 from .mention_words import (
-    _START, CAP, ORG_ENDINGS, STRONG, WORD, Candidate, is_org_word as _is_org_word, is_word_char as _is_word_char,
+    _START, CAP, LEGAL_FORMS, ORG_ENDINGS, ORG_PREFIXES, STRONG, WORD, Candidate, is_org_word as _is_org_word,
+    is_word_char as _is_word_char,
 )
 
 PORTFOLIO_PREFIXES = ("minister van ", "Minister van ", "staatssecretaris van ", "Staatssecretaris van ",
@@ -45,15 +46,18 @@ def with_channels(article, chosen):
 def with_branches(article, chosen):
     """"Ford Genk", "Shell Nederland", "ING Belgium": an organisation right before a place, with nothing but
     a space between, names the organisation's branch or plant there: one organisation, not a company and a
-    place."""
+    place. Its legal form or club letters after it belong to its name and name the same organisation
+    ("Club Brugge KV" is Club Brugge, "Sabena NV" Sabena)."""
     text, found, previous = article.text, [], None
     for c in chosen:
-        if (previous is not None and c.type == "location" and previous.type == "organization"
-                and text[previous.end:c.start] == " "):
-            name = text[previous.start:c.end]
-            found[-1] = previous = Candidate(previous.start, c.end, "organization", *_entity(article, name), "rule",
-                                             max(previous.strength, c.strength))
-            continue
+        if previous is not None and previous.type == "organization" and text[previous.end:c.start] == " ":
+            suffix = text[c.start:c.end]
+            if c.type == "location" or suffix in LEGAL_FORMS or suffix in ORG_PREFIXES:
+                entity = _entity(article, text[previous.start:c.end]) if c.type == "location" else (
+                    previous.entity, previous.wikidata)
+                found[-1] = previous = Candidate(previous.start, c.end, "organization", *entity, "rule",
+                                                 max(previous.strength, c.strength))
+                continue
         found.append(c)
         previous = c
     return found

@@ -877,3 +877,8 @@ def test_an_organisation_and_a_place_with_a_word_between_stay_apart():
     assert [(m.text, m.type) for m in extract_mentions(text)] == [
         ("Shell", "organization"), ("Nederland", "location"), ("Renault", "organization"), ("Vilvoorde", "location")
     ]
+
+
+def test_club_letters_after_a_known_club_are_part_of_its_name_and_the_same_club():
+    [club] = extract_mentions("Club Brugge KV won de beker.")
+    assert (club.text, club.type, club.entity) == ("Club Brugge KV", "organization", "Club Brugge")
