@@ -18,7 +18,7 @@ _NOT_AFTER_COMPASS = "".join(f"(?<!{word})" for word in (
     "Noord", "Zuid", "Oost", "West", "Midden", "Centraal", "oost", "west", "Zuidelijk", "Noordelijk"))
 # "Radio- en Televisieomroep": a compound cut short before "en"/"of" is one word with the compound after it
 # (but "Noord- en Zuid-Holland", "Midden- en Oost-Europa" name two places)
-CAP = rf"(?:{ARABIC_ARTICLE})?[{UPPER}][\w]*(?:[-'’&][\w]+)*(?:{_NOT_AFTER_COMPASS}- (?:en|of) [{UPPER}][\w]*(?:[-'’&][\w]+)*)?"
+CAP = rf"(?:{ARABIC_ARTICLE})?[{UPPER}][\w]*(?:[-'’&][\w]+)*(?:(?=- (?:en|of) ){_NOT_AFTER_COMPASS}- (?:en|of) [{UPPER}][\w]*(?:[-'’&][\w]+)*)?"
 INITIAL = rf"[{UPPER}]\."
 PARTICLES = "van|von|de|der|den|ter|ten|du|da|di|del|della|dos|das|la|le|bin|ibn|al|el|'t|van't|vanden|vander|zu"
 PARTICLE_WORDS = frozenset(PARTICLES.split("|")) | {"vande", "vanden", "vander", "d'"}
