@@ -520,7 +520,7 @@ class MentionRules(NameEvidence):
             elif person_cue and not self._named_after(parts, i):
                 i += 1
             elif nationality and not (n - i > 1 and first_name):
-                if n - i >= 3 and _opens_organisation_name([text[s:e] for s, e in parts[i + 1:n]], self.gazetteer):
+                if n - i >= 2 and _opens_organisation_name([text[s:e] for s, e in parts[i + 1:n]], self.gazetteer):
                     break
                 i += 1
             else:
@@ -647,10 +647,11 @@ def _is_member_role(word):
 
 
 def _opens_organisation_name(rest, gazetteer):
-    """Whether a nationality before the words `rest` (two or more) is part of an organisation's name:
-    "Katholieke Universiteit Leuven", "Christelijke Mutualiteit Limburg". Not before a name the gazetteer knows ("de Belgische Raad van State", "het Duitse Volkswagen Group"),
-    a name of its own ("het Britse British Airways") or one organisation word ("de Amerikaanse Senaat")."""
-    if any(" ".join(rest[:k]) in gazetteer.surfaces for k in range(1, len(rest) + 1)):
+    """Whether a nationality or creed before the words `rest` is part of an organisation's name: "Katholieke
+    Universiteit Leuven", "Christelijke Mutualiteit Limburg", "Amerikaanse Senaat". Not before a known
+    entity's name ("de Belgische Raad van State", "het Duitse Volkswagen Group": only its aliases may take
+    one, "de Franse Socialistische Partij" is no SP) or a name of its own ("het Britse British Airways")."""
+    if len(rest) > 1 and any(" ".join(rest[:k]) in gazetteer.entities for k in range(1, len(rest) + 1)):
         return False
     return _is_org_word(rest[0]) or _is_org_word(rest[-1]) and all(
         w[:1].isupper() and w.lower() not in gazetteer.english_words for w in rest[:-1])
@@ -658,9 +659,8 @@ def _opens_organisation_name(rest, gazetteer):
 
 def _has_inner_capital(word):
     """"PostNL", "ZonMw": a capital inside a word that is not all capitals. A capital after a hyphen or
-    an apostrophe starts a part of a compound name ("Sint-Truiden", "O'Neill") and is no brand's, nor one after
-    a compound cut short ("Kamer- en Senaatsleden")."""
-    return not word.isupper() and any(c.isupper() and word[i] not in "-'’ " for i, c in enumerate(word[1:]))
+    an apostrophe starts a part of a compound name ("Sint-Truiden", "O'Neill") and is no brand's."""
+    return not word.isupper() and any(c.isupper() and word[i] not in "-'’" for i, c in enumerate(word[1:]))
 
 
 def _inside_known_name(candidate, covered):

@@ -22,16 +22,22 @@ MINISTRY_TAIL = re.compile(rf"(?:, {CAP}(?: {CAP})*)*,? en {CAP}(?: {CAP})*")  #
 ORGANISATION_TAIL = re.compile(
     rf" (?:voor|tot) (?:(?:de|het) )?{CAP}(?:(?: | (?:van|voor|en|en voor|en van)(?: (?:de|het))? ){CAP})*"
 )
-# "Radio 1", "Kanaal 2", "TV 3": a channel's word and its number, not a count ("Radio 1,5 procent")
-CHANNEL = re.compile(r"\b(?:Radio|Kanaal|TV|Televisie) [1-9][0-9]?(?![\w%]|[.,]\d)")
+# "Radio 1", "Kanaal 2", "NPO Radio 1": a channel's word and its number (not "Radio 1,5 procent"), after a
+# broadcaster's letters if any; not a count of something ("TV 2 keer", "het Kanaal 3 keer over")
+COUNTED = """
+keer maal uur uren minuten seconden dag dagen week weken maand maanden jaar jaren eeuw stuks procent euro dollar
+frank gulden cent miljoen miljard meter kilometer kilo ton man mensen per""".split()
+CHANNEL = re.compile(
+    rf"(?:\b[A-Z]{{2,4}} )?\b(?:Radio|Kanaal|TV|Televisie) [1-9][0-9]{{0,2}}(?![\w%]|[.,]\d)(?! (?:{'|'.join(COUNTED)})\b)"
+)
 # "rechtbank Gelderland", "universiteit Utrecht": lowercase nouns of institutions named by their place
 INSTITUTION_NOUNS = ("rechtbank ", "gerechtshof ", "universiteit ", "hogeschool ", "veiligheidsregio ",
                      "waterschap ", "omroep ")
 
 
 def with_channels(article, chosen):
-    """"Radio 1", "Kanaal 2": a channel's word and its number name one broadcaster, an organisation; the
-    number is no count when nothing but a space, a full stop or a comma without a digit follows it."""
+    """"Radio 1", "Kanaal 2", "NPO Radio 1": a channel's word and its number name one broadcaster, an
+    organisation (`CHANNEL`)."""
     text = article.text
     if "Radio " not in text and "Kanaal " not in text and "TV " not in text and "Televisie " not in text:
         return chosen
@@ -43,24 +49,29 @@ def with_channels(article, chosen):
     return sorted(kept + names, key=_START)
 
 
-def with_branches(article, chosen):
-    """"Ford Genk", "Shell Nederland", "ING Belgium": an organisation right before a place, with nothing but
-    a space between, names the organisation's branch or plant there: one organisation, not a company and a
-    place. Its legal form or club letters after it belong to its name and name the same organisation
-    ("Club Brugge KV" is Club Brugge, "Sabena NV" Sabena)."""
-    text, found, previous = article.text, [], None
+def with_legal_forms(article, chosen):
+    """"Club Brugge KV" is Club Brugge, "Proximus NV" Proximus: an organisation's legal form or club letters
+    after its name belong to the mention and name the same organisation, whether the rules found them
+    apart or with the name."""
+    text, found, surfaces = article.text, [], article.gazetteer.surfaces
     for c in chosen:
-        if previous is not None and previous.type == "organization" and text[previous.end:c.start] == " ":
-            suffix = text[c.start:c.end]
-            if c.type == "location" or suffix in LEGAL_FORMS or suffix in ORG_PREFIXES:
-                entity = _entity(article, text[previous.start:c.end]) if c.type == "location" else (
-                    previous.entity, previous.wikidata)
-                found[-1] = previous = Candidate(previous.start, c.end, "organization", *entity, "rule",
-                                                 max(previous.strength, c.strength))
-                continue
+        previous = found[-1] if found else None
+        if (previous is not None and previous.type == "organization" and text[previous.end:c.start] == " "
+                and _is_legal_form(text[c.start:c.end])):
+            found[-1] = Candidate(previous.start, c.end, "organization", previous.entity, previous.wikidata,
+                                  previous.method, max(previous.strength, c.strength))
+            continue
+        if c.type == "organization" and c.method == "rule" and " " in c.entity:
+            name, suffix = c.entity.rsplit(" ", 1)
+            known = surfaces.get(name)
+            if _is_legal_form(suffix) and known is not None and known.type == "organization":
+                c.entity, c.wikidata = known.name, known.wikidata
         found.append(c)
-        previous = c
     return found
+
+
+def _is_legal_form(word):
+    return word in LEGAL_FORMS or word in ORG_PREFIXES
 
 
 def with_institutions(article, chosen):
