@@ -213,7 +213,8 @@ def _count_kinds(kinds, gold, predicted, others, text=None):
 
 def span_shape(text, start, end):
     """A span's shape without its words: 'acronym' (one all-capital word; with its length when longer
-    than three letters), 'one word', 'two words' or 'more words'; then what applies of ', hyphen',
+    than three letters), 'one word', 'two words' or 'more words'; then what applies of ', opens with a
+    digit', ', hyphen',
     ', sentence start' (nothing but a space after '.', '!', '?', ':' or the text's start before it),
     ', in brackets', ', digits near' (a digit within 12 characters), ', capitals near' (a
     neighbouring word in capitals), ', ends its line' (nothing but brackets or a full stop after it)
@@ -228,6 +229,7 @@ def span_shape(text, start, end):
     before, after = text[max(0, start - 40):start].split(), text[end:end + 40].split()
     near = before[-1:] + after[:1]
     flags = {
+        "opens with a digit": surface[:1].isdigit(),
         "hyphen": "-" in surface,
         "sentence start": not before or before[-1][-1] in ".!?:",
         "in brackets": text[:start].rstrip().endswith("("),

@@ -515,13 +515,13 @@ class MentionRules(NameEvidence):
                 i += 1
             elif word in SURNAME_OPENERS and i + 1 < n and self._surname_follows(parts[i + 1:n]):
                 break
+            elif nationality and not first_name and n - i >= 2 and _opens_organisation_name(self, parts[i + 1:n]):
+                break  # "(de) Katholieke Universiteit Leuven", also opening a sentence
             elif self.at_sentence_start(start) and self._opens_sentence_only(word, parts, i):
                 i += 1
             elif person_cue and not self._named_after(parts, i):
                 i += 1
             elif nationality and not (n - i > 1 and first_name):
-                if n - i >= 2 and _opens_organisation_name([text[s:e] for s, e in parts[i + 1:n]], self.gazetteer):
-                    break
                 i += 1
             else:
                 break
@@ -646,15 +646,17 @@ def _is_member_role(word):
         word.endswith(role) for role in MEMBER_ROLES if len(role) >= 4 and len(word) > len(role) + 2)
 
 
-def _opens_organisation_name(rest, gazetteer):
-    """Whether a nationality or creed before the words `rest` is part of an organisation's name: "Katholieke
-    Universiteit Leuven", "Christelijke Mutualiteit Limburg", "Amerikaanse Senaat". Not before a known
-    entity's name ("de Belgische Raad van State", "het Duitse Volkswagen Group": only its aliases may take
-    one, "de Franse Socialistische Partij" is no SP) or a name of its own ("het Britse British Airways")."""
-    if len(rest) > 1 and any(" ".join(rest[:k]) in gazetteer.entities for k in range(1, len(rest) + 1)):
-        return False
-    return _is_org_word(rest[0]) or _is_org_word(rest[-1]) and all(
-        w[:1].isupper() and w.lower() not in gazetteer.english_words for w in rest[:-1])
+def _opens_organisation_name(article, parts):
+    """Whether a nationality or creed before the name `parts` (spans in `article`) is part of it: before a
+    name that ends in an organisation word ("Amerikaanse Senaat", "Spaanse Hoge Raad", "Franse Socialistische
+    Partij": another country's body, not the known one), unless the rest is a name of its own ("het Britse
+    British Airways", "het Duitse Volkswagen Group"); before one that opens with an organisation word
+    ("Katholieke Universiteit Leuven"), unless that is a known entity's name ("de Franse Société Générale")."""
+    rest, gazetteer = [article.text[s:e] for s, e in parts], article.gazetteer
+    if _is_org_word(rest[-1]):
+        return " ".join(rest[:-1]) not in gazetteer.entities and all(
+            w[:1].isupper() and w.lower() not in gazetteer.english_words for w in rest[:-1])
+    return _is_org_word(rest[0]) and not any(" ".join(rest[:k]) in gazetteer.entities for k in range(1, len(rest) + 1))
 
 
 def _has_inner_capital(word):

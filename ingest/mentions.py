@@ -23,7 +23,7 @@ from .coreference import resolve
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .mention_rules import MentionRules
 from .mention_words import _START
-from .organisation_names import with_channels, with_legal_forms, with_institutions, with_ministries, with_organisation_tails, without_portfolios
+from .organisation_names import with_channels, with_digit_names, with_legal_forms, with_institutions, with_ministries, with_organisation_tails, without_portfolios
 from .signatures import signatures
 
 __all__ = ["Mention", "extract_mentions", "load_gazetteer"]
@@ -47,7 +47,7 @@ def extract_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Ment
     matches = article.gazetteer_candidates()
     chosen = _without_overlaps(matches + article.rule_candidates(matches) + article.compound_owners() + signatures(article, matches))
     chosen = with_institutions(article, with_ministries(article, with_organisation_tails(article, chosen)))
-    chosen = with_legal_forms(article, with_channels(article, chosen))
+    chosen = with_legal_forms(article, with_digit_names(article, with_channels(article, chosen)))
     chosen = resolve(article, without_portfolios(article, chosen))
     chosen = article.with_coordinated_types(chosen)
     new = _new_mention

@@ -26,10 +26,16 @@ ORGANISATION_TAIL = re.compile(
 # broadcaster's letters if any; not a count of something ("TV 2 keer", "het Kanaal 3 keer over")
 COUNTED = """
 keer maal uur uren minuten seconden dag dagen week weken maand maanden jaar jaren eeuw stuks procent euro dollar
-frank gulden cent miljoen miljard meter kilometer kilo ton man mensen per""".split()
+frank gulden cent miljoen miljard meter kilometer kilo ton man mensen per km m kg x""".split()
 CHANNEL = re.compile(
-    rf"(?:\b[A-Z]{{2,4}} )?\b(?:Radio|Kanaal|TV|Televisie) [1-9][0-9]{{0,2}}(?![\w%]|[.,]\d)(?! (?:{'|'.join(COUNTED)})\b)"
+    rf"(?:\b[A-Z]{{2,4}} )?\b(?:Radio|Kanaal|TV|Televisie) [1-9][0-9]{{0,2}}(?![\w%]|[.,]\d| %| (?:à|a|tot|of|-) \d)"
+    rf"(?! (?:{'|'.join(COUNTED)})\b)"
 )
+# "3FM", "4FM", "3M": a digit and two or three capitals standing alone name a broadcaster or a company; the
+# capital sequences only start at a capital, so these are found apart. Not units or ordinals ("4GB", "3RD").
+DIGIT_NAME = re.compile(r"[1-9]([A-Z]{2,3})(?![\w-])")
+UNITS = frozenset("KB MB GB TB PB KW MW GW KV HP PK CC CM MM KM KG MG ML HZ WD DS CV ST ND RD TH".split())
+LEGAL_FORM_KEYS = frozenset(form.upper().rstrip(".") for form in LEGAL_FORMS)
 # "rechtbank Gelderland", "universiteit Utrecht": lowercase nouns of institutions named by their place
 INSTITUTION_NOUNS = ("rechtbank ", "gerechtshof ", "universiteit ", "hogeschool ", "veiligheidsregio ",
                      "waterschap ", "omroep ")
@@ -49,11 +55,23 @@ def with_channels(article, chosen):
     return sorted(kept + names, key=_START)
 
 
+def with_digit_names(article, chosen):
+    """"3FM", "4FM", "3M": names that open with a digit (`DIGIT_NAME`) are organisations."""
+    text = article.text
+    names = [
+        Candidate(m.start(), m.end(), "organization", *_entity(article, m.group()), "rule", STRONG)
+        for m in DIGIT_NAME.finditer(text)
+        if m.group(1) not in UNITS and (m.start() == 0 or not (_is_word_char(text[m.start() - 1]) or text[m.start() - 1] in ".,/-"))
+    ]
+    names = [n for n in names if not any(c.start < n.end and n.start < c.end for c in chosen)]
+    return sorted(chosen + names, key=_START) if names else chosen
+
+
 def with_legal_forms(article, chosen):
     """"Club Brugge KV" is Club Brugge, "Proximus NV" Proximus: an organisation's legal form or club letters
     after its name belong to the mention and name the same organisation, whether the rules found them
     apart or with the name."""
-    text, found, surfaces = article.text, [], article.gazetteer.surfaces
+    text, found, entities = article.text, [], article.gazetteer.entities
     for c in chosen:
         previous = found[-1] if found else None
         if (previous is not None and previous.type == "organization" and text[previous.end:c.start] == " "
@@ -63,7 +81,7 @@ def with_legal_forms(article, chosen):
             continue
         if c.type == "organization" and c.method == "rule" and " " in c.entity:
             name, suffix = c.entity.rsplit(" ", 1)
-            known = surfaces.get(name)
+            known = entities.get(name)  # a name, not an alias: "Port of Antwerp NV" is no "Antwerp" club
             if _is_legal_form(suffix) and known is not None and known.type == "organization":
                 c.entity, c.wikidata = known.name, known.wikidata
         found.append(c)
@@ -71,7 +89,8 @@ def with_legal_forms(article, chosen):
 
 
 def _is_legal_form(word):
-    return word in LEGAL_FORMS or word in ORG_PREFIXES
+    """"NV", "N.V.", "PLC", "Inc.", "KV": a legal form (in any case, with or without its full stop) or club letters."""
+    return word.upper().rstrip(".") in LEGAL_FORM_KEYS or word in ORG_PREFIXES
 
 
 def with_institutions(article, chosen):

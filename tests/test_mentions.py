@@ -213,6 +213,8 @@ def test_an_unknown_abbreviation_in_brackets_becomes_the_alias_of_the_name_befor
         ("Vlaamse Gemeenschap betaalt de lonen.", "Vlaamse Gemeenschap"),
         ("De Amerikaanse Senaat stemt vandaag.", "Amerikaanse Senaat"),
         ("De Katholieke Kerk zweeg.", "Katholieke Kerk"),
+        ("De Spaanse Hoge Raad veroordeelde hem.", "Spaanse Hoge Raad"),  # no Dutch Hoge Raad
+        ("Katholieke Universiteit Leuven opent een campus.", "Katholieke Universiteit Leuven"),
         ("Ze werkt voor de Christelijke Mutualiteit Limburg.", "Christelijke Mutualiteit Limburg"),
     ],
 )
@@ -845,6 +847,7 @@ def test_a_channel_word_and_its_number_name_one_broadcaster():
 
 @pytest.mark.parametrize("text", [
     "De kijkcijfers van Radio 1,5 procent hoger.", "Ik keek TV 2 keer per dag.", "Ze zwom het Kanaal 3 keer over.",
+    "Kinderen kijken TV 2 à 3 uur per dag.", "Radio 2 % van de luisteraars.", "Het Kanaal 2 km breed.",
 ])
 def test_a_number_after_a_channel_word_that_counts_is_no_part_of_its_name(text):
     assert not [m for m in extract_mentions(text) if any(c.isdigit() for c in m.text)]
@@ -859,9 +862,14 @@ def test_the_full_name_of_a_known_organisation_with_a_compound_cut_short_is_that
     ("Club Brugge KV won de beker.", "Club Brugge KV", "Club Brugge"),
     ("Gisteren speelde Club Brugge KV slecht.", "Club Brugge KV", "Club Brugge"),
     ("Volgens Proximus NV stijgen de prijzen.", "Proximus NV", "Proximus"),
+    ("Unilever PLC meldt winst.", "Unilever PLC", "Unilever"),
 ])
 def test_a_legal_form_or_club_letters_after_a_known_organisation_are_that_organisation(text, surface, name):
     assert [(m.text, m.type, m.entity) for m in extract_mentions(text)] == [(surface, "organization", name)]
+
+
+def test_a_legal_form_after_an_alias_does_not_link_to_the_alias_entity():
+    assert [m.entity for m in extract_mentions("Port of Antwerp NV groeit.")] == ["Antwerp NV"]
 
 
 def test_an_organisation_and_a_place_side_by_side_stay_two_entities():
@@ -869,3 +877,17 @@ def test_an_organisation_and_a_place_side_by_side_stay_two_entities():
     assert [(m.text, m.type) for m in extract_mentions(text)] == [
         ("Ajax", "organization"), ("Utrecht", "location"), ("Shell", "organization"), ("Nederland", "location")
     ]
+
+
+def test_a_digit_and_capitals_standing_alone_name_an_organisation():
+    text = "Het nummer draait op 3FM en 4FM. Ook 3M adverteert."
+    assert [(m.text, m.type) for m in extract_mentions(text)] == [
+        ("3FM", "organization"), ("4FM", "organization"), ("3M", "organization")
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Een film in 3D met 4GB geheugen en 4K beeld.", "Hij eindigde 3RD.", "Het model 2,5FM en code X12FM.",
+])
+def test_units_and_numbers_glued_to_capitals_are_no_organisation(text):
+    assert not [m for m in extract_mentions(text) if m.text[:1].isdigit()]
