@@ -198,9 +198,10 @@ def _count_kinds(kinds, gold, predicted, others, text=None):
         elif (s, e) in others:
             count(s, e, g.label, "exact span, typed other")
         elif crossing:
-            count(s, e, g.label, "other span, typed " + "/".join(sorted({predicted[k].label for k in crossing})))
+            types = "/".join(sorted({predicted[k].label for k in crossing}))
+            count(s, e, g.label, f"{_span_relation(crossing, s, e)} span, typed {types}")
         elif overlapping(others, s, e):
-            count(s, e, g.label, "other span, typed other")
+            count(s, e, g.label, f"{_span_relation(overlapping(others, s, e), s, e)} span, typed other")
         else:
             count(s, e, g.label, "missed")
     for (s, e), p in predicted.items():
@@ -209,6 +210,14 @@ def _count_kinds(kinds, gold, predicted, others, text=None):
     for s, e in others:
         if (s, e) not in gold:
             count(s, e, "found other", "overlaps a gold mention" if overlapping(gold, s, e) else "no gold mention")
+
+
+def _span_relation(spans, start, end):
+    """'longer' when one of the predicted `spans` covers the gold span and more, 'shorter' when they all lie
+    inside it, else 'other'."""
+    if any(s <= start and end <= e for s, e in spans):
+        return "longer"
+    return "shorter" if all(start <= s and e <= end for s, e in spans) else "other"
 
 
 def span_shape(text, start, end):

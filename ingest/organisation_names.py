@@ -142,12 +142,17 @@ def with_ministries(article, chosen):
         return chosen
     extended = []
     for c in chosen:
+        if text.startswith("ministerie van ", c.start) and c.end > c.start + MINISTRY_PREFIX_LENGTH:
+            c.start += MINISTRY_PREFIX_LENGTH  # a known ministry's name, found with its lower-case noun
+            continue
         if c.start < MINISTRY_PREFIX_LENGTH or not text.endswith(MINISTRY_PREFIXES, 0, c.start):
             continue
         tail = MINISTRY_TAIL.match(text, c.end)
         end = tail.end() if tail else c.end
         name = "ministerie van " + " ".join(text[c.start:end].split())
-        c.start, c.end, c.type, c.strength = c.start - MINISTRY_PREFIX_LENGTH, end, "organization", STRONG + 2
+        if text[c.start - MINISTRY_PREFIX_LENGTH] == "M":  # "Ministerie van ..." is all name
+            c.start -= MINISTRY_PREFIX_LENGTH
+        c.end, c.type, c.strength = end, "organization", STRONG + 2
         c.entity, c.wikidata = _entity(article, name)
         extended.append(c)
     return [c for c in chosen if not any(e is not c and e.start <= c.start and c.end <= e.end for e in extended)]

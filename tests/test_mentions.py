@@ -270,6 +270,16 @@ def test_a_user_file_wins_over_the_rules_for_spans_and_types(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("Het ministerie van Sociale Zaken meldt dat.", "Sociale Zaken"),
+    ("Volgens het ministerie van Landsverdediging is dat zo.", "Landsverdediging"),
+    ("Ministerie van Sociale Zaken meldt dat.", "Ministerie van Sociale Zaken"),
+])
+def test_a_ministry_mention_is_its_name_and_the_lower_case_noun_before_it_is_not(text, surface):
+    [ministry] = extract_mentions(text)
+    assert ministry.text == surface and ministry.entity.startswith("ministerie van ")
+
+
 def test_a_ministry_after_minister_is_a_portfolio_not_a_mention():
     text = "Minister van Defensie Ruben Brekelmans sprak. Minister Eelco Heinen van Financiën zweeg."
     assert {m.type for m in extract_mentions(text)} == {"person"}
