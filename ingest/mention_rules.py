@@ -23,7 +23,8 @@ ORG_PREPOSITIONS = frozenset(("bij",))
 ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 ROAD_NUMBER = re.compile(r"[AENR][0-9]{1,3}")
 ARABIC_NAME = re.compile(rf"{ARABIC_ARTICLE}[A-Z]")
-SURNAME_OPENERS = frozenset(("Van", "Vanden", "Vander"))  # not "Ter"/"Ten": "Ter Apel", "Ten Boer" are places
+SURNAME_OPENERS = frozenset(("Van", "Vanden", "Vander"))
+CREEDS = ("Katholie", "Christelijk", "Protestant", "Islamitisch", "Joods", "Joodse")  # nationalities.txt's creeds  # not "Ter"/"Ten": "Ter Apel", "Ten Boer" are places
 
 
 class ArticleText:
@@ -515,7 +516,7 @@ class MentionRules(NameEvidence):
                 i += 1
             elif word in SURNAME_OPENERS and i + 1 < n and self._surname_follows(parts[i + 1:n]):
                 break
-            elif nationality and not first_name and n - i >= 2 and _opens_organisation_name(self, parts[i + 1:n]):
+            elif nationality and not first_name and n - i >= 2 and _opens_organisation_name(self, word, parts[i + 1:n]):
                 break  # "(de) Katholieke Universiteit Leuven", also opening a sentence
             elif self.at_sentence_start(start) and self._opens_sentence_only(word, parts, i):
                 i += 1
@@ -646,17 +647,19 @@ def _is_member_role(word):
         word.endswith(role) for role in MEMBER_ROLES if len(role) >= 4 and len(word) > len(role) + 2)
 
 
-def _opens_organisation_name(article, parts):
-    """Whether a nationality or creed before the name `parts` (spans in `article`) is part of it: before a
-    name that ends in an organisation word ("Amerikaanse Senaat", "Spaanse Hoge Raad", "Franse Socialistische
-    Partij": another country's body, not the known one), unless the rest is a name of its own ("het Britse
-    British Airways", "het Duitse Volkswagen Group"); before one that opens with an organisation word
-    ("Katholieke Universiteit Leuven"), unless that is a known entity's name ("de Franse Société Générale")."""
+def _opens_organisation_name(article, adjective, parts):
+    """Whether a nationality or creed `adjective` before the name `parts` (spans in `article`) is part of it:
+    before a name that ends in an organisation word ("Amerikaanse Senaat", "Spaanse Hoge Raad", "Franse
+    Socialistische Partij": another country's body, not the known one), unless the rest is a name of its own
+    ("het Britse British Airways", "het Duitse Volkswagen Group"); a creed also before one that opens with an
+    organisation word ("Katholieke Universiteit Leuven", "Christelijke Mutualiteit Limburg"; but "de Britse
+    Universiteit van Oxford"), unless that is a known entity's name."""
     rest, gazetteer = [article.text[s:e] for s, e in parts], article.gazetteer
     if _is_org_word(rest[-1]):
         return " ".join(rest[:-1]) not in gazetteer.entities and all(
             w[:1].isupper() and w.lower() not in gazetteer.english_words for w in rest[:-1])
-    return _is_org_word(rest[0]) and not any(" ".join(rest[:k]) in gazetteer.entities for k in range(1, len(rest) + 1))
+    return adjective.startswith(CREEDS) and _is_org_word(rest[0]) and not any(
+        " ".join(rest[:k]) in gazetteer.entities for k in range(1, len(rest) + 1))
 
 
 def _has_inner_capital(word):

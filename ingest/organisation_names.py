@@ -15,9 +15,9 @@ from .mention_words import (
 
 PORTFOLIO_PREFIXES = ("minister van ", "Minister van ", "staatssecretaris van ", "Staatssecretaris van ",
                       "ministers van ", "oud-minister van ")
-MINISTRY_PREFIXES = ("ministerie van ", "Ministerie van ")
-MINISTRY_PREFIX_LENGTH = len(MINISTRY_PREFIXES[0])
-MINISTRY_TAIL = re.compile(rf"(?:, {CAP}(?: {CAP})*)*,? en {CAP}(?: {CAP})*")  # ", Cultuur en Wetenschap"
+# "ministerie van Sociale Zaken en Werkgelegenheid", "Ministerie van Onderwijs, Cultuur en Wetenschap"
+_NAME = rf"{CAP}(?: {CAP})*"
+MINISTRY = re.compile(rf"\b([Mm])inisterie van ({_NAME}(?:(?:, {_NAME})*,? en {_NAME})?)")
 # " voor de Statistiek", " voor Gelijkheid van Kansen en voor Racismebestrijding": what follows an organisation word
 ORGANISATION_TAIL = re.compile(
     rf" (?:voor|tot) (?:(?:de|het) )?{CAP}(?:(?: | (?:van|voor|en|en voor|en van)(?: (?:de|het))? ){CAP})*"
@@ -34,7 +34,10 @@ CHANNEL = re.compile(
 # "3FM", "4FM", "3M": a digit and two or three capitals standing alone name a broadcaster or a company; the
 # capital sequences only start at a capital, so these are found apart. Not units or ordinals ("4GB", "3RD").
 DIGIT_NAME = re.compile(r"[1-9]([A-Z]{2,3})(?![\w-])")
-UNITS = frozenset("KB MB GB TB PB KW MW GW KV HP PK CC CM MM KM KG MG ML HZ WD DS CV ST ND RD TH".split())
+UNITS = frozenset("""
+KB MB GB TB PB KW MW GW KV HP PK CC CM MM KM KG MG ML HZ WD DS CV XL XXL XS PT EUR USD AM PM ST ND RD TH DE STE DEH
+ASO BSO KSO TSO VWO HAVO VMBO MBO HBO WO BA MA
+""".split())  # and school years: "6ASO", "3VWO", "1BA"
 LEGAL_FORM_KEYS = frozenset(form.upper().rstrip(".") for form in LEGAL_FORMS)
 # "rechtbank Gelderland", "universiteit Utrecht": lowercase nouns of institutions named by their place
 INSTITUTION_NOUNS = ("rechtbank ", "gerechtshof ", "universiteit ", "hogeschool ", "veiligheidsregio ",
@@ -61,10 +64,16 @@ def with_digit_names(article, chosen):
     names = [
         Candidate(m.start(), m.end(), "organization", *_entity(article, m.group()), "rule", STRONG)
         for m in DIGIT_NAME.finditer(text)
-        if m.group(1) not in UNITS and (m.start() == 0 or not (_is_word_char(text[m.start() - 1]) or text[m.start() - 1] in ".,/-"))
+        if m.group(1) not in UNITS and not _is_word(m.group(1).lower(), article.gazetteer)
+        and (m.start() == 0 or not (_is_word_char(text[m.start() - 1]) or text[m.start() - 1] in ".,/-"))
     ]
     names = [n for n in names if not any(c.start < n.end and n.start < c.end for c in chosen)]
     return sorted(chosen + names, key=_START) if names else chosen
+
+
+def _is_word(lower, gazetteer):
+    """"uur", "vwo", "up": a Dutch or English word, which digits before it count or rank ("8UUR")."""
+    return lower in gazetteer.common_words or lower in gazetteer.lowercase_words or lower in gazetteer.english_words
 
 
 def with_legal_forms(article, chosen):
@@ -135,27 +144,39 @@ def _after_minister(article, pos):
 
 
 def with_ministries(article, chosen):
-    """"ministerie van Sociale Zaken en Werkgelegenheid", "Ministerie van Onderwijs, Cultuur en Wetenschap":
-    the name after "ministerie van" is part of the ministry's name, which is never cut into a shorter entity."""
+    """"het ministerie van Sociale Zaken", "Ministerie van Onderwijs, Cultuur en Wetenschap": a ministry's
+    whole name is one organisation, never cut into a shorter entity. After a lower-case "ministerie" (a
+    common noun, Onze Taal, "ministerie") the mention is the name ("Sociale Zaken"); with a capital it is
+    all name. The entity is the known ministry ("ministerie van VWS" is the ministerie van Volksgezondheid),
+    or, after a nationality, that country's ("het Franse ministerie van Defensie"); "het ministerie van
+    Hoekstra" names a person."""
     text = article.text
     if "inisterie van " not in text:
         return chosen
-    extended = []
-    for c in chosen:
-        if text.startswith("ministerie van ", c.start) and c.end > c.start + MINISTRY_PREFIX_LENGTH:
-            c.start += MINISTRY_PREFIX_LENGTH  # a known ministry's name, found with its lower-case noun
+    ministries = []
+    for m in MINISTRY.finditer(text):
+        name = m.group(2)
+        if article.is_first_name(name.split()[0]) or getattr(article.gazetteer.surfaces.get(name), "type", "") == "person":
             continue
-        if c.start < MINISTRY_PREFIX_LENGTH or not text.endswith(MINISTRY_PREFIXES, 0, c.start):
-            continue
-        tail = MINISTRY_TAIL.match(text, c.end)
-        end = tail.end() if tail else c.end
-        name = "ministerie van " + " ".join(text[c.start:end].split())
-        if text[c.start - MINISTRY_PREFIX_LENGTH] == "M":  # "Ministerie van ..." is all name
-            c.start -= MINISTRY_PREFIX_LENGTH
-        c.end, c.type, c.strength = end, "organization", STRONG + 2
-        c.entity, c.wikidata = _entity(article, name)
-        extended.append(c)
-    return [c for c in chosen if not any(e is not c and e.start <= c.start and c.end <= e.end for e in extended)]
+        start = m.start() if m.group(1) == "M" else m.start(2)
+        entity, wikidata = _ministry(article, name, m.start())
+        ministries.append(Candidate(start, m.end(), "organization", entity, wikidata, "rule", STRONG + 2))
+    if not ministries:
+        return chosen
+    kept = [c for c in chosen if not any(c.start < n.end and n.start < c.end for n in ministries)]
+    return sorted(kept + ministries, key=_START)
+
+
+def _ministry(article, name, start):
+    """(entity, wikidata) of the ministry named `name` whose "ministerie" starts at `start`."""
+    before = article.previous_words(start)
+    if before and article.is_nationality(before[-1]) and not before[-1].startswith("Nederland"):
+        return f"{before[-1]} ministerie van {name}", None
+    surfaces = article.gazetteer.surfaces
+    known = surfaces.get("ministerie van " + name) or surfaces.get(name)
+    if known is not None and known.name.startswith("ministerie van "):
+        return known.name, known.wikidata
+    return "ministerie van " + name, None
 
 
 def with_organisation_tails(article, chosen):

@@ -280,6 +280,20 @@ def test_a_ministry_mention_is_its_name_and_the_lower_case_noun_before_it_is_not
     assert ministry.text == surface and ministry.entity.startswith("ministerie van ")
 
 
+@pytest.mark.parametrize("text, entity", [
+    ("Het ministerie van Justitie onderzoekt de zaak.", "ministerie van Justitie"),
+    ("Het ministerie van VWS zweeg.", "ministerie van Volksgezondheid"),
+    ("Het Franse ministerie van Defensie zweeg.", "Franse ministerie van Defensie"),
+    ("Het Vlaamse ministerie van Onderwijs en Vorming zweeg.", "Vlaamse ministerie van Onderwijs en Vorming"),
+])
+def test_a_ministry_is_the_known_one_or_another_countrys(text, entity):
+    assert [(m.type, m.entity) for m in extract_mentions(text)] == [("organization", entity)]
+
+
+def test_the_ministry_of_a_person_names_the_person():
+    assert [m.type for m in extract_mentions("Het ministerie van Hoekstra zweeg.")] == ["person"]
+
+
 def test_a_ministry_after_minister_is_a_portfolio_not_a_mention():
     text = "Minister van Defensie Ruben Brekelmans sprak. Minister Eelco Heinen van Financiën zweeg."
     assert {m.type for m in extract_mentions(text)} == {"person"}
