@@ -17,7 +17,8 @@ PORTFOLIO_PREFIXES = ("minister van ", "Minister van ", "staatssecretaris van ",
                       "ministers van ", "oud-minister van ")
 # "ministerie van Sociale Zaken en Werkgelegenheid", "Ministerie van Onderwijs, Cultuur en Wetenschap"
 _NAME = rf"{CAP}(?: {CAP})*"
-MINISTRY = re.compile(rf"\b([Mm])inisterie van ({_NAME}(?:(?:, {_NAME})*,? en {_NAME})?)")
+MINISTRY = re.compile(rf"\b([Mm])inisterie van (?:de )?({_NAME}(?:(?:, {_NAME})*,? en {_NAME})?)")
+MINISTRY_PARTS = re.compile(r",? en |, ")
 # " voor de Statistiek", " voor Gelijkheid van Kansen en voor Racismebestrijding": what follows an organisation word
 ORGANISATION_TAIL = re.compile(
     rf" (?:voor|tot) (?:(?:de|het) )?{CAP}(?:(?: | (?:van|voor|en|en voor|en van)(?: (?:de|het))? ){CAP})*"
@@ -35,7 +36,7 @@ CHANNEL = re.compile(
 # capital sequences only start at a capital, so these are found apart. Not units or ordinals ("4GB", "3RD").
 DIGIT_NAME = re.compile(r"[1-9]([A-Z]{2,3})(?![\w-])")
 UNITS = frozenset("""
-KB MB GB TB PB KW MW GW KV HP PK CC CM MM KM KG MG ML HZ WD DS CV XL XXL XS PT EUR USD AM PM ST ND RD TH DE STE DEH
+MLN MLD MIO KB MB GB TB PB KW MW GW KV HP PK CC CM MM KM KG MG ML HZ WD DS CV XL XXL XS PT EUR USD AM PM ST ND RD TH DE STE DEH
 ASO BSO KSO TSO VWO HAVO VMBO MBO HBO WO BA MA
 """.split())  # and school years: "6ASO", "3VWO", "1BA"
 LEGAL_FORM_KEYS = frozenset(form.upper().rstrip(".") for form in LEGAL_FORMS)
@@ -155,28 +156,51 @@ def with_ministries(article, chosen):
         return chosen
     ministries = []
     for m in MINISTRY.finditer(text):
-        name = m.group(2)
-        if article.is_first_name(name.split()[0]) or getattr(article.gazetteer.surfaces.get(name), "type", "") == "person":
+        name = _ministry_name(article, m.group(2))
+        if not name:
             continue
         start = m.start() if m.group(1) == "M" else m.start(2)
-        entity, wikidata = _ministry(article, name, m.start())
-        ministries.append(Candidate(start, m.end(), "organization", entity, wikidata, "rule", STRONG + 2))
+        entity, wikidata = _ministry(article, text[m.start() + 1:m.start(2)] + name, m.start())
+        ministries.append(Candidate(start, m.start(2) + len(name), "organization", entity, wikidata, "rule", STRONG + 2))
     if not ministries:
         return chosen
     kept = [c for c in chosen if not any(c.start < n.end and n.start < c.end for n in ministries)]
     return sorted(kept + ministries, key=_START)
 
 
+def _ministry_name(article, words):
+    """The ministry's name at the start of `words` ("Sociale Zaken en Werkgelegenheid", "Onderwijs, Cultuur
+    en Wetenschap"): all of them if a ministry has that name, else up to a part that names something of its
+    own, a known entity or a person ("Onderwijs | en Jan Peeters", "Buitenlandse Zaken | , Defensie en
+    Financiën"); empty when the first part does ("het ministerie van Hoekstra")."""
+    surfaces = article.gazetteer.surfaces
+    if _is_ministry(surfaces.get("ministerie van " + words) or surfaces.get(words)):
+        return words
+    end = 0
+    for part in MINISTRY_PARTS.split(words):
+        known = surfaces.get(part)
+        if article.is_first_name(part.split()[0]) or (known is not None and (end or known.type == "person")):
+            break
+        end = words.index(part, end) + len(part)
+    return words[:end]
+
+
+def _is_ministry(entity):
+    return entity is not None and entity.name.startswith("ministerie van ")
+
+
 def _ministry(article, name, start):
-    """(entity, wikidata) of the ministry named `name` whose "ministerie" starts at `start`."""
+    """(entity, wikidata) of the ministry `name` ("inisterie van Defensie", "inisterie van de Vlaamse
+    Gemeenschap": the text after its first letter) whose "ministerie" starts at `start`."""
+    name = "m" + name
     before = article.previous_words(start)
     if before and article.is_nationality(before[-1]) and not before[-1].startswith("Nederland"):
-        return f"{before[-1]} ministerie van {name}", None
+        return f"{before[-1]} {name}", None
     surfaces = article.gazetteer.surfaces
-    known = surfaces.get("ministerie van " + name) or surfaces.get(name)
-    if known is not None and known.name.startswith("ministerie van "):
+    known = surfaces.get(name) or surfaces.get(name.removeprefix("ministerie van "))
+    if _is_ministry(known):
         return known.name, known.wikidata
-    return "ministerie van " + name, None
+    return name, None
 
 
 def with_organisation_tails(article, chosen):

@@ -290,6 +290,20 @@ def test_a_ministry_is_the_known_one_or_another_countrys(text, entity):
     assert [(m.type, m.entity) for m in extract_mentions(text)] == [("organization", entity)]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Het ministerie van Onderwijs en Jan Peeters zeiden het.",
+     [("Onderwijs", "ministerie van Onderwijs"), ("Jan Peeters", "Jan Peeters")]),
+    ("Het ministerie van Financiën en Rutte zwegen.", [("Financiën", "ministerie van Financiën"), ("Rutte", "Mark Rutte")]),
+    ("Het ministerie van Buitenlandse Zaken, Defensie en Financiën reageerden.", [
+        ("Buitenlandse Zaken", "ministerie van Buitenlandse Zaken"), ("Defensie", "ministerie van Defensie"),
+        ("Financiën", "ministerie van Financiën")]),
+    ("Het ministerie van de Vlaamse Gemeenschap betaalt.",
+     [("Vlaamse Gemeenschap", "ministerie van de Vlaamse Gemeenschap")]),
+])
+def test_a_ministrys_name_ends_before_a_name_of_its_own(text, found):
+    assert [(m.text, m.entity) for m in extract_mentions(text)] == found
+
+
 def test_the_ministry_of_a_person_names_the_person():
     assert [m.type for m in extract_mentions("Het ministerie van Hoekstra zweeg.")] == ["person"]
 
