@@ -9,7 +9,7 @@ entities; "minister van Defensie" names a portfolio, not the ministry. Each func
 import re
 
 from .mention_words import (
-    _START, CAP, LEGAL_FORMS, ORG_ENDINGS, ORG_PREFIXES, STRONG, WORD, Candidate, is_org_word as _is_org_word,
+    _START, CAP, LEGAL_FORMS, ORG_ENDINGS, ORG_PREFIXES, PARTICLE_WORDS, STRONG, WORD, Candidate, is_org_word as _is_org_word,
     is_word_char as _is_word_char,
 )
 
@@ -170,19 +170,29 @@ def with_ministries(article, chosen):
 
 def _ministry_name(article, words):
     """The ministry's name at the start of `words` ("Sociale Zaken en Werkgelegenheid", "Onderwijs, Cultuur
-    en Wetenschap"): all of them if a ministry has that name, else up to a part that names something of its
-    own, a known entity or a person ("Onderwijs | en Jan Peeters", "Buitenlandse Zaken | , Defensie en
-    Financiën"); empty when the first part does ("het ministerie van Hoekstra")."""
+    en Wetenschap"): all of them if a ministry has that name, else the first part and the parts after it
+    that are common nouns, as the names of policy areas are ("Verkeer en Waterstaat"); not a name of its own
+    ("Onderwijs | en Jan Peeters", "Defensie | en Damen Shipyards", "Buitenlandse Zaken | , Defensie en
+    Financiën": known ministries each). Empty when the first part names a person ("het ministerie van
+    Hoekstra")."""
     surfaces = article.gazetteer.surfaces
     if _is_ministry(surfaces.get("ministerie van " + words) or surfaces.get(words)):
         return words
-    end = 0
-    for part in MINISTRY_PARTS.split(words):
-        known = surfaces.get(part)
-        if article.is_first_name(part.split()[0]) or (known is not None and (end or known.type == "person")):
+    parts = MINISTRY_PARTS.split(words)
+    first = surfaces.get(parts[0])
+    if article.is_first_name(parts[0].split()[0]) or (first is not None and first.type == "person"):
+        return ""
+    end = len(parts[0])
+    for part in parts[1:]:
+        if part in surfaces or part.split()[0].lower() in PARTICLE_WORDS or not all(
+                _is_common_noun(article, w) for w in part.split()):
             break
         end = words.index(part, end) + len(part)
     return words[:end]
+
+
+def _is_common_noun(article, word):
+    return article.is_common_word(word) or word.lower() in article.gazetteer.lowercase_words
 
 
 def _is_ministry(entity):
