@@ -2,8 +2,10 @@
 
 The longest, most specific name wins: "ministerie van Sociale Zaken en Werkgelegenheid" and "Centrum voor
 Gelijkheid van Kansen en voor Racismebestrijding" are one organisation each, never cut into shorter
-entities; "minister van Defensie" names a portfolio, not the ministry. Each function takes the article
-(a `MentionRules`) and its chosen candidates, and returns the candidates to keep.
+entities; "minister van Defensie" names a portfolio, not the ministry. Names the capital sequences cannot
+hold are found here too: a channel and its number ("Radio 1"), a name opening with a digit ("3FM"), a legal
+form after a known name ("Proximus NV"). Each function takes the article (a `MentionRules`) and its chosen
+candidates, and returns the candidates to keep.
 """
 
 import re
@@ -160,7 +162,7 @@ def with_ministries(article, chosen):
         if not name:
             continue
         start = m.start() if m.group(1) == "M" else m.start(2)
-        entity, wikidata = _ministry(article, text[m.start() + 1:m.start(2)] + name, m.start())
+        entity, wikidata = _ministry(article, "m" + text[m.start() + 1:m.start(2)] + name, m.start())
         ministries.append(Candidate(start, m.start(2) + len(name), "organization", entity, wikidata, "rule", STRONG + 2))
     if not ministries:
         return chosen
@@ -200,9 +202,8 @@ def _is_ministry(entity):
 
 
 def _ministry(article, name, start):
-    """(entity, wikidata) of the ministry `name` ("inisterie van Defensie", "inisterie van de Vlaamse
-    Gemeenschap": the text after its first letter) whose "ministerie" starts at `start`."""
-    name = "m" + name
+    """(entity, wikidata) of the ministry `name` ("ministerie van Defensie", "ministerie van de Vlaamse
+    Gemeenschap", always in lower case) whose "ministerie" starts at `start` in the text."""
     before = article.previous_words(start)
     if before and article.is_nationality(before[-1]) and not before[-1].startswith("Nederland"):
         return f"{before[-1]} {name}", None
