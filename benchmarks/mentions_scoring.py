@@ -223,10 +223,9 @@ def _span_relation(spans, start, end):
 def span_shape(text, start, end):
     """A span's shape without its words: 'acronym' (one all-capital word; with its length when longer
     than three letters), 'one word', 'two words' or 'more words'; then what applies of ', opens with a
-    digit', ', hyphen',
-    ', sentence start' (nothing but a space after '.', '!', '?', ':' or the text's start before it),
-    ', in brackets', ', digits near' (a digit within 12 characters), ', capitals near' (a
-    neighbouring word in capitals), ', ends its line' (nothing but brackets or a full stop after it)
+    digit', ', hyphen', ', sentence start' (nothing but a space after '.', '!', '?', ':' or the text's
+    start before it), ', in brackets', ', digits near' (a digit within 12 characters), ', capitals near'
+    (a neighbouring word in capitals), ', ends its line' (nothing but brackets or a full stop after it)
     and ', line of its own' (two other words at most on its line)."""
     surface = text[start:end]
     words = surface.split()

@@ -23,8 +23,8 @@ ORG_PREPOSITIONS = frozenset(("bij",))
 ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 ROAD_NUMBER = re.compile(r"[AENR][0-9]{1,3}")
 ARABIC_NAME = re.compile(rf"{ARABIC_ARTICLE}[A-Z]")
-SURNAME_OPENERS = frozenset(("Van", "Vanden", "Vander"))
-CREEDS = ("Katholie", "Christelijk", "Protestant", "Islamitisch", "Joods", "Joodse")  # nationalities.txt's creeds  # not "Ter"/"Ten": "Ter Apel", "Ten Boer" are places
+SURNAME_OPENERS = frozenset(("Van", "Vanden", "Vander"))  # not "Ter"/"Ten": "Ter Apel", "Ten Boer" are places
+CREEDS = ("Katholie", "Christelijk", "Protestant", "Islamitisch", "Joods", "Joodse")  # nationalities.txt's creeds
 
 
 class ArticleText:
@@ -107,11 +107,13 @@ class ArticleText:
         """"ROUBAIX - ..." or "GENÈVE (AFP) - ..." opening a paragraph."""
         return DATELINE_TAIL.match(self.text, end) is not None
 
-    def _is_label_word(self, word):
-        """"BEURS", "ECHT", "BREAKING": a Dutch or English word in capitals, a section label or emphasis
-        rather than a place (unless it opens a dateline and an entity file knows it: "ECHT - ...")."""
+    def is_word(self, word):
+        """A Dutch or English word in any case: in capitals ("BEURS", "ECHT", "BREAKING") a section label or
+        emphasis rather than a place (unless it opens a dateline and an entity file knows it: "ECHT - ..."),
+        after digits a unit ("8UUR"), capitalised after "en" a policy area ("Verkeer en Waterstaat")."""
         gazetteer = self.gazetteer
-        return self.is_common_word(word) or is_lowercase_word(word, gazetteer) or word.lower() in gazetteer.english_words
+        lower = word.lower()
+        return self.is_common_word(word) or lower in gazetteer.lowercase_words or lower in gazetteer.english_words
 
     def is_unknown_word(self, word):
         """A capitalised word that no entity file or word list knows, as a surname is."""
@@ -432,7 +434,7 @@ class MentionRules(NameEvidence):
             if " " not in surface and not surface.isupper():  # "Best" opening a sentence, but not "VN"
                 if self.opens_sentence(start) and self.is_common_word(surface):
                     continue
-            elif surface in self.gazetteer.capitals_forms and self._is_label_word(surface) and not self._is_dateline(end):
+            elif surface in self.gazetteer.capitals_forms and self.is_word(surface) and not self._is_dateline(end):
                 continue  # "Het is ECHT waar": a word in capitals, though "ECHT -" is the town of Echt
             found.append(Candidate(start, end, entity.type, entity.name, entity.wikidata, "gazetteer", STRONG))
         return found
@@ -479,7 +481,7 @@ class MentionRules(NameEvidence):
             found.append(Candidate(start, end, "other" if generic else "organization", word, None, "rule", STRONG + 2))
         elif other:
             found.append(Candidate(start, end, "other", word, None, "rule", STRONG + 2))
-        elif all_capitals and covered[start] is None and self._is_dateline(end) and not self._is_label_word(word):
+        elif all_capitals and covered[start] is None and self._is_dateline(end) and not self.is_word(word):
             # "ROUBAIX - ...": the place, named as it is written in running text
             found.append(Candidate(start, end, "location", word.title(), None, "rule", STRONG + 2))
         elif compass:
@@ -601,7 +603,7 @@ class MentionRules(NameEvidence):
             return [self._rule_candidate(start, end, "other", STRONG, override=True)]
         if len(words) == 1:
             word = words[0]
-            if word.isupper() and covered[start] is None and self._is_dateline(end) and not self._is_label_word(word):
+            if word.isupper() and covered[start] is None and self._is_dateline(end) and not self.is_word(word):
                 return [self._rule_candidate(start, end, "location", STRONG, override=True)]
             if word.startswith(COMPASS_PREFIXES):
                 return [self._rule_candidate(start, end, "location", STRONG, override=True)]

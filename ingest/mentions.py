@@ -23,7 +23,10 @@ from .coreference import resolve
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .mention_rules import MentionRules
 from .mention_words import _START
-from .organisation_names import with_channels, with_digit_names, with_legal_forms, with_institutions, with_ministries, with_organisation_tails, without_portfolios
+from .organisation_names import (
+    with_channels, with_digit_names, with_institutions, with_legal_forms, with_ministries, with_organisation_tails,
+    without_portfolios,
+)
 from .signatures import signatures
 
 __all__ = ["Mention", "extract_mentions", "load_gazetteer"]

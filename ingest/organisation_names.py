@@ -67,16 +67,11 @@ def with_digit_names(article, chosen):
     names = [
         Candidate(m.start(), m.end(), "organization", *_entity(article, m.group()), "rule", STRONG)
         for m in DIGIT_NAME.finditer(text)
-        if m.group(1) not in UNITS and not _is_word(m.group(1).lower(), article.gazetteer)
+        if m.group(1) not in UNITS and not article.is_word(m.group(1))
         and (m.start() == 0 or not (_is_word_char(text[m.start() - 1]) or text[m.start() - 1] in ".,/-"))
     ]
     names = [n for n in names if not any(c.start < n.end and n.start < c.end for c in chosen)]
     return sorted(chosen + names, key=_START) if names else chosen
-
-
-def _is_word(lower, gazetteer):
-    """"uur", "vwo", "up": a Dutch or English word, which digits before it count or rank ("8UUR")."""
-    return lower in gazetteer.common_words or lower in gazetteer.lowercase_words or lower in gazetteer.english_words
 
 
 def with_legal_forms(article, chosen):
@@ -186,15 +181,10 @@ def _ministry_name(article, words):
         return ""
     end = len(parts[0])
     for part in parts[1:]:
-        if part in surfaces or part.split()[0].lower() in PARTICLE_WORDS or not all(
-                _is_common_noun(article, w) for w in part.split()):
+        if part in surfaces or part.split()[0].lower() in PARTICLE_WORDS or not all(map(article.is_word, part.split())):
             break
         end = words.index(part, end) + len(part)
     return words[:end]
-
-
-def _is_common_noun(article, word):
-    return article.is_common_word(word) or word.lower() in article.gazetteer.lowercase_words
 
 
 def _is_ministry(entity):
